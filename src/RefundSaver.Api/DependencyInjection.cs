@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using RefundSaver.Api.Authentication;
+using RefundSaver.Api.Endpoints;
+using RefundSaver.Api.Errors;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddProblemDetails();
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthenticationSchemes.ApiKey, null)
+            .AddScheme<AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AuthenticationSchemes.AdminToken, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthorizationPolicies.AppBackend, policy => policy
+                .AddAuthenticationSchemes(AuthenticationSchemes.ApiKey)
+                .RequireClaim(AuthenticationSchemes.AppIdClaim))
+            .AddPolicy(AuthorizationPolicies.Admin, policy => policy
+                .AddAuthenticationSchemes(AuthenticationSchemes.AdminToken)
+                .RequireRole("admin"));
+        return builder;
+    }
+
+    /// <summary>The middleware every request passes, in order: errors first, then who is calling.</summary>
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodePageWriter.WriteAsync);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.MapAdminAppsApi();
+        app.MapProfilesApi();
+        app.MapRefundSaverSettingsApi();
+        return app;
+    }
+}

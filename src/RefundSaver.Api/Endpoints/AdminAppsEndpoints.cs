@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RefundSaver.Api.Errors;
+using RefundSaver.Api.Json;
+using RefundSaver.Application.Apps;
+using RefundSaver.Application.Apps.Commands.CreateApiKey;
+using RefundSaver.Application.Apps.Commands.CreateApp;
+using RefundSaver.Application.Apps.Commands.RevokeApiKey;
+using RefundSaver.Application.Apps.Queries.GetApp;
+using RefundSaver.Application.Apps.Queries.ListApiKeys;
+using RefundSaver.Application.Apps.Queries.ListApps;
+using RefundSaver.Application.Common.Messaging;
+
+namespace RefundSaver.Api.Endpoints;
+
+/// <summary>The operator's API: apps and their API keys.</summary>
+public static class AdminAppsEndpoints
+{
+    public const string Path = "/admin/api/apps";
+
+    public static IEndpointRouteBuilder MapAdminAppsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(Path).RequireAuthorization(AuthorizationPolicies.Admin).WithTags("Admin: apps");
+        group.MapPost("", CreateApp).WithName("CreateApp");
+        group.MapGet("", ListApps).WithName("ListApps");
+        group.MapGet("{appId:guid}", GetApp).WithName("GetApp");
+        group.MapPost("{appId:guid}/api-keys", CreateApiKey).WithName("CreateApiKey");
+        group.MapGet("{appId:guid}/api-keys", ListApiKeys).WithName("ListApiKeys");
+        group.MapDelete("{appId:guid}/api-keys/{apiKeyId:guid}", RevokeApiKey).WithName("RevokeApiKey");
+        return routes;
+    }
+
+    private static async Task<Results<Created<CreatedAppResponse>, JsonHttpResult<ErrorBody>>> CreateApp(
+        HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        var body = await JsonRequestBody.ReadObjectAsync(context.Request, cancellationToken);
+        if (!body.IsSuccess)
+        {
+            return body.Error.ToResult(context);
+        }
+
+        var fields = new JsonFields(body.Value);
+        var command = new CreateAppCommand(
+            fields.OptionalString("name").GetValueOr(null), fields.OptionalString("bundle_id").GetValueOr(null));
+        if (fields.Error is { } typeError)
+        {
+            return typeError.ToResult(context);
+        }
+
+        var result = await sender.Send(command, cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Created($"{Path}/{result.Value.App.Id}", CreatedAppResponse.From(result.Value))
+            : result.Error.ToResult(context);
+    }
+
+    private static async Task<Results<Ok<ListEnvelope<AppDto>>, JsonHttpResult<ErrorBody>>> ListApps(
+        HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new ListAppsQuery(), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(new ListEnvelope<AppDto>(result.Value)) : result.Error.ToResult(context);
+    }
+
+    private static async Task<Results<Ok<AppDto>, JsonHttpResult<ErrorBody>>> GetApp(
+        Guid appId, HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetAppQuery(appId), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+    }
+
+    private static async Task<Results<Created<CreatedApiKeyResponse>, JsonHttpResult<ErrorBody>>> CreateApiKey(
+        Guid appId, HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        var body = await JsonRequestBody.ReadObjectAsync(context.Request, cancellationToken);
+        if (!body.IsSuccess)
+        {
+            return body.Error.ToResult(context);
+        }
+
+        var fields = new JsonFields(body.Value);
+        var command = new CreateApiKeyCommand(appId, fields.OptionalString("name").GetValueOr(null));
+        if (fields.Error is { } typeError)
+        {
+            return typeError.ToResult(context);
+        }
+
+        var result = await sender.Send(command, cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Created($"{Path}/{appId}/api-keys/{result.Value.Key.Id}", CreatedApiKeyResponse.From(result.Value))
+            : result.Error.ToResult(context);
+    }
+
+    private static async Task<Results<Ok<ListEnvelope<ApiKeyDto>>, JsonHttpResult<ErrorBody>>> ListApiKeys(
+        Guid appId, HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new ListApiKeysQuery(appId), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(new ListEnvelope<ApiKeyDto>(result.Value)) : result.Error.ToResult(context);
+    }
+
+    private static async Task<Results<Ok<ApiKeyDto>, JsonHttpResult<ErrorBody>>> RevokeApiKey(
+        Guid appId, Guid apiKeyId, HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new RevokeApiKeyCommand(appId, apiKeyId), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RefundSaver.Api.Authentication;
+using RefundSaver.Api.Errors;
+using RefundSaver.Api.Json;
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+using RefundSaver.Application.Profiles.Commands.CreateProfile;
+using RefundSaver.Application.Profiles.Commands.DeleteProfile;
+using RefundSaver.Application.Profiles.Commands.UpdateProfile;
+using RefundSaver.Application.Profiles.Queries.GetProfile;
+using RefundSaver.Domain.Profiles;
+
+namespace RefundSaver.Api.Endpoints;
+
+/// <summary>Adapty's server-side profile API: one path, the profile named by a header.</summary>
+public static class ProfilesEndpoints
+{
+    public const string Path = "/api/v2/server-side-api/profile/";
+
+    public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(Path).RequireAuthorization(AuthorizationPolicies.AppBackend).WithTags("Profiles");
+        group.MapPost("", CreateProfile).WithName("CreateProfile");
+        group.MapGet("", GetProfile).WithName("GetProfile");
+        group.MapPatch("", UpdateProfile).WithName("UpdateProfile");
+        group.MapDelete("", DeleteProfile).WithName("DeleteProfile");
+        return routes;
+    }
+
+    private static async Task<Results<Created<ProfileEnvelope>, Ok<ProfileEnvelope>, JsonHttpResult<ErrorBody>>> CreateProfile(
+        HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        var details = await ReadDetailsAsync(context.Request, cancellationToken);
+        if (!details.IsSuccess)
+        {
+            return details.Error.ToResult(context);
+        }
+
+        var result = await sender.Send(
+            new CreateProfileCommand(user.GetAppId(), context.Request.ReadSelector(), details.Value), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToResult(context);
+        }
+
+        var envelope = new ProfileEnvelope(result.Value.Profile);
+        return result.Value.IsNew ? TypedResults.Created((string?)null, envelope) : TypedResults.Ok(envelope);
+    }
+
+    private static async Task<Results<Ok<ProfileEnvelope>, JsonHttpResult<ErrorBody>>> GetProfile(
+        HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetProfileQuery(user.GetAppId(), context.Request.ReadSelector()), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(new ProfileEnvelope(result.Value)) : result.Error.ToResult(context);
+    }
+
+    private static async Task<Results<Ok<ProfileEnvelope>, JsonHttpResult<ErrorBody>>> UpdateProfile(
+        HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        var details = await ReadDetailsAsync(context.Request, cancellationToken);
+        if (!details.IsSuccess)
+        {
+            return details.Error.ToResult(context);
+        }
+
+        var result = await sender.Send(
+            new UpdateProfileCommand(user.GetAppId(), context.Request.ReadSelector(), details.Value), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(new ProfileEnvelope(result.Value)) : result.Error.ToResult(context);
+    }
+
+    private static async Task<Results<NoContent, JsonHttpResult<ErrorBody>>> DeleteProfile(
+        HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new DeleteProfileCommand(user.GetAppId(), context.Request.ReadSelector()), cancellationToken);
+        return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToResult(context);
+    }
+
+    private static async Task<Result<ProfileDetails>> ReadDetailsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await JsonRequestBody.ReadObjectAsync(request, cancellationToken);
+        return body.IsSuccess ? ReadDetails(body.Value) : body.Error;
+    }
+
+    private static Result<ProfileDetails> ReadDetails(JsonElement body)
+    {
+        var fields = new JsonFields(body);
+        var details = new ProfileDetails(
+            fields.OptionalString("email"),
+            fields.OptionalString("phone_number"),
+            fields.OptionalString("first_name"),
+            fields.OptionalString("last_name"));
+        return fields.Error is { } error ? error : details;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RefundSaver.Api.Authentication;
+using RefundSaver.Api.Errors;
+using RefundSaver.Api.Json;
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Profiles;
+using RefundSaver.Application.Profiles.Commands.SetRefundSaverSettings;
+using RefundSaver.Application.Profiles.Queries.GetRefundSaverSettings;
+
+namespace RefundSaver.Api.Endpoints;
+
+/// <summary>Seed 000: a customer's consent and refund preference.</summary>
+public static class RefundSaverSettingsEndpoints
+{
+    public const string Path = "/api/v2/server-side-api/purchase/profile/refund-saver/settings/";
+
+    public static IEndpointRouteBuilder MapRefundSaverSettingsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(Path).RequireAuthorization(AuthorizationPolicies.AppBackend).WithTags("Refund Saver");
+        group.MapPost("", SetSettings).WithName("SetRefundSaverSettings");
+        group.MapGet("", GetSettings).WithName("GetRefundSaverSettings");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<ProfileSettingsDto>, JsonHttpResult<ErrorBody>>> SetSettings(
+        HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        var body = await JsonRequestBody.ReadObjectAsync(context.Request, cancellationToken);
+        if (!body.IsSuccess)
+        {
+            return body.Error.ToResult(context);
+        }
+
+        var fields = new JsonFields(body.Value);
+        var command = new SetRefundSaverSettingsCommand(
+            user.GetAppId(),
+            context.Request.ReadSelector(),
+            fields.OptionalBoolean("consent"),
+            fields.OptionalString("custom_preference"));
+        if (fields.Error is { } typeError)
+        {
+            return typeError.ToResult(context);
+        }
+
+        var result = await sender.Send(command, cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+    }
+
+    private static async Task<Results<Ok<ProfileSettingsDto>, JsonHttpResult<ErrorBody>>> GetSettings(
+        HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(
+            new GetRefundSaverSettingsQuery(user.GetAppId(), context.Request.ReadSelector()), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RefundSaver.Application.Common.Results;
+
+namespace RefundSaver.Api.Errors;
+
+/// <summary>The one place where expected failures become HTTP answers.</summary>
+public static partial class ApiErrors
+{
+    public static int StatusCodeOf(Error error) => error.Kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    public static ErrorBody BodyOf(Error error, int statusCode) => new(
+        error.Details.Select(detail => new ErrorBodyEntry(detail.Source, detail.Messages)).ToList(),
+        error.Code,
+        statusCode);
+
+    public static JsonHttpResult<ErrorBody> ToResult(this Error error, HttpContext context)
+    {
+        var statusCode = StatusCodeOf(error);
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("RefundSaver.Api.Errors");
+        LogRejected(logger, context.Request.Method, context.Request.Path, statusCode, error.Code,
+            string.Join("; ", error.Details.Select(detail => $"{detail.Source}: {string.Join(" ", detail.Messages)}")));
+        return TypedResults.Json(BodyOf(error, statusCode), statusCode: statusCode);
+    }
+
+    public static JsonHttpResult<ErrorBody> Single(int statusCode, string code, string message) =>
+        TypedResults.Json(
+            new ErrorBody([new ErrorBodyEntry(Error.NonFieldErrors, [message])], code, statusCode),
+            statusCode: statusCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {Method} {Path} with {StatusCode} {ErrorCode}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string method, string path, int statusCode, string errorCode, string reason);
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using RefundSaver.Application.Common.Results;
+using RefundSaver.Domain.Common;
+
+namespace RefundSaver.Api.Json;
+
+/// <summary>
+/// Typed reads of a JSON object's fields that collect every type error, naming each field, before
+/// anything reaches a use case. Unknown fields are ignored, as Adapty's API does.
+/// </summary>
+public sealed class JsonFields(JsonElement body)
+{
+    private readonly List<ErrorDetail> _errors = [];
+
+    public Error? Error => _errors.Count == 0 ? null : Error.Validation(_errors);
+
+    public Optional<string?> OptionalString(string name) =>
+        Read(name, JsonValueKind.String, "Not a valid string.", value => value.GetString());
+
+    public Optional<bool?> OptionalBoolean(string name) =>
+        Read(name, JsonValueKind.True, "Must be a valid boolean.", value => (bool?)value.GetBoolean());
+
+    private Optional<T?> Read<T>(string name, JsonValueKind expected, string message, Func<JsonElement, T?> convert)
+    {
+        if (!body.TryGetProperty(name, out var value))
+        {
+            return Optional<T?>.Unset;
+        }
+
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return Optional<T?>.Of(default);
+        }
+
+        var matches = value.ValueKind == expected
+            || (expected == JsonValueKind.True && value.ValueKind == JsonValueKind.False);
+        if (!matches)
+        {
+            _errors.Add(new ErrorDetail(name, [$"{message} Got {JsonRequestBody.Describe(value)}."]));
+            return Optional<T?>.Unset;
+        }
+
+        return Optional<T?>.Of(convert(value));
+    }
+}

@@ -1,0 +1,3 @@
+namespace RefundSaver.Application.ApiKeys;
+
+public sealed record CachedApiKey(Guid AppId, byte[] SecretHash);

@@ -1,0 +1,6 @@
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+
+namespace RefundSaver.Application.Apps.Commands.CreateApiKey;
+
+public sealed record CreateApiKeyCommand(Guid AppId, string? Name) : IRequest<Result<CreatedApiKeyDto>>;

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using RefundSaver.Application.Common.Interfaces;
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+using RefundSaver.Domain.Apps;
+
+namespace RefundSaver.Application.Apps.Commands.CreateApp;
+
+internal sealed class CreateAppCommandHandler(IApplicationDbContext db, TimeProvider clock)
+    : IRequestHandler<CreateAppCommand, Result<CreatedAppDto>>
+{
+    public async Task<Result<CreatedAppDto>> Handle(CreateAppCommand request, CancellationToken cancellationToken)
+    {
+        var bundleId = request.BundleId!.Trim();
+        if (await db.Apps.AnyAsync(app => app.BundleId == bundleId, cancellationToken))
+        {
+            return AppErrors.BundleIdTaken;
+        }
+
+        var now = clock.GetUtcNow();
+        var app = App.Create(request.Name!, bundleId, now);
+        db.Apps.Add(app);
+        var apiKey = ApiKeyIssuer.Issue(db, app.Id, "default", now);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedAppDto(AppDto.From(app), apiKey);
+    }
+}

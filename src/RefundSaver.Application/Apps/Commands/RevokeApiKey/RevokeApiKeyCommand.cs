@@ -1,0 +1,6 @@
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+
+namespace RefundSaver.Application.Apps.Commands.RevokeApiKey;
+
+public sealed record RevokeApiKeyCommand(Guid AppId, Guid ApiKeyId) : IRequest<Result<ApiKeyDto>>;

@@ -1,0 +1,6 @@
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+
+namespace RefundSaver.Application.Apps.Queries.GetApp;
+
+public sealed record GetAppQuery(Guid AppId) : IRequest<Result<AppDto>>;

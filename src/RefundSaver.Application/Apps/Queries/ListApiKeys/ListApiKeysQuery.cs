@@ -1,0 +1,6 @@
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+
+namespace RefundSaver.Application.Apps.Queries.ListApiKeys;
+
+public sealed record ListApiKeysQuery(Guid AppId) : IRequest<Result<IReadOnlyList<ApiKeyDto>>>;

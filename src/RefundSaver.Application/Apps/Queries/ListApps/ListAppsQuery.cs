@@ -1,0 +1,6 @@
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+
+namespace RefundSaver.Application.Apps.Queries.ListApps;
+
+public sealed record ListAppsQuery : IRequest<Result<IReadOnlyList<AppDto>>>;

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using RefundSaver.Domain.Apps;
+using RefundSaver.Domain.Profiles;
+
+namespace RefundSaver.Application.Common.Interfaces;
+
+/// <summary>The narrow view of the database that use cases work with.</summary>
+public interface IApplicationDbContext
+{
+    DbSet<App> Apps { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<Profile> Profiles { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,10 @@
+namespace RefundSaver.Application.Common.Results;
+
+public enum ErrorKind
+{
+    Validation,
+    NotFound,
+    Unauthorized,
+    Conflict,
+    TooLarge,
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using RefundSaver.Application.Common.Interfaces;
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+using RefundSaver.Domain.Profiles;
+
+namespace RefundSaver.Application.Profiles.Commands.CreateProfile;
+
+/// <summary>Creating a profile that exists returns it unchanged, so a retried create never makes a duplicate.</summary>
+internal sealed class CreateProfileCommandHandler(IApplicationDbContext db, TimeProvider clock)
+    : IRequestHandler<CreateProfileCommand, Result<CreatedProfile>>
+{
+    public async Task<Result<CreatedProfile>> Handle(CreateProfileCommand request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var existing = await db.Profiles.AsNoTracking().FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
+        if (existing is not null)
+        {
+            return new CreatedProfile(ProfileDto.From(existing, now), IsNew: false);
+        }
+
+        if (request.Selector.ParsedProfileId is { } profileId
+            && await db.Profiles.AnyAsync(profile => profile.Id == profileId, cancellationToken))
+        {
+            return ProfileErrors.ProfileIdTaken;
+        }
+
+        var profile = request.Selector.CustomerUserId is { } customerUserId
+            ? Profile.CreateForCustomer(request.AppId, customerUserId, now)
+            : Profile.CreateWithId(request.AppId, request.Selector.ParsedProfileId!.Value, now);
+        profile.UpdateDetails(request.Details, now);
+        db.Profiles.Add(profile);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent create of the same profile won the unique key: answer with that one.
+            db.Profiles.Entry(profile).State = EntityState.Detached;
+            var winner = await db.Profiles.AsNoTracking().FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return new CreatedProfile(ProfileDto.From(winner, now), IsNew: false);
+        }
+
+        return new CreatedProfile(ProfileDto.From(profile, now), IsNew: true);
+    }
+}

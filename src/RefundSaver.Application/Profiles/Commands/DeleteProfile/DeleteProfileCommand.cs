@@ -1,0 +1,6 @@
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+
+namespace RefundSaver.Application.Profiles.Commands.DeleteProfile;
+
+public sealed record DeleteProfileCommand(Guid AppId, ProfileSelector Selector) : IRequest<Result<Guid>>, IProfileRequest;

@@ -1,0 +1,23 @@
+using RefundSaver.Application.Common.Interfaces;
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+
+namespace RefundSaver.Application.Profiles.Commands.UpdateProfile;
+
+internal sealed class UpdateProfileCommandHandler(IApplicationDbContext db, TimeProvider clock)
+    : IRequestHandler<UpdateProfileCommand, Result<ProfileDto>>
+{
+    public async Task<Result<ProfileDto>> Handle(UpdateProfileCommand request, CancellationToken cancellationToken)
+    {
+        var profile = await db.Profiles.FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
+        if (profile is null)
+        {
+            return ProfileErrors.NotFound;
+        }
+
+        var now = clock.GetUtcNow();
+        profile.UpdateDetails(request.Details, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return ProfileDto.From(profile, now);
+    }
+}

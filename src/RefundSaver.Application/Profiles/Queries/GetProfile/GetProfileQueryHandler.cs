@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using RefundSaver.Application.Common.Interfaces;
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+
+namespace RefundSaver.Application.Profiles.Queries.GetProfile;
+
+internal sealed class GetProfileQueryHandler(IApplicationDbContext db, TimeProvider clock)
+    : IRequestHandler<GetProfileQuery, Result<ProfileDto>>
+{
+    public async Task<Result<ProfileDto>> Handle(GetProfileQuery request, CancellationToken cancellationToken)
+    {
+        var profile = await db.Profiles.AsNoTracking().FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
+        return profile is null ? ProfileErrors.NotFound : ProfileDto.From(profile, clock.GetUtcNow());
+    }
+}

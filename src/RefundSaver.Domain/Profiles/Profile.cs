@@ -1,0 +1,68 @@
+using RefundSaver.Domain.Common;
+
+namespace RefundSaver.Domain.Profiles;
+
+/// <summary>
+/// One customer of one app. <see cref="Consent"/> and <see cref="CustomPreference"/> are null when
+/// the customer follows the app's defaults.
+/// </summary>
+public sealed class Profile
+{
+    private Profile(Guid id, Guid appId, string? customerUserId, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    {
+        Id = id;
+        AppId = appId;
+        CustomerUserId = customerUserId;
+        CreatedAt = createdAt;
+        UpdatedAt = updatedAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AppId { get; private set; }
+
+    public string? CustomerUserId { get; private set; }
+
+    public string? Email { get; private set; }
+
+    public string? PhoneNumber { get; private set; }
+
+    public string? FirstName { get; private set; }
+
+    public string? LastName { get; private set; }
+
+    public bool? Consent { get; private set; }
+
+    public CustomPreference? CustomPreference { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Profile CreateForCustomer(Guid appId, string customerUserId, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), appId, customerUserId, now, now);
+
+    /// <summary>An anonymous profile whose id the app's backend chose.</summary>
+    public static Profile CreateWithId(Guid appId, Guid profileId, DateTimeOffset now) =>
+        new(profileId, appId, null, now, now);
+
+    public void UpdateDetails(ProfileDetails details, DateTimeOffset now)
+    {
+        Email = details.Email.GetValueOr(Email);
+        PhoneNumber = details.PhoneNumber.GetValueOr(PhoneNumber);
+        FirstName = details.FirstName.GetValueOr(FirstName);
+        LastName = details.LastName.GetValueOr(LastName);
+        UpdatedAt = now;
+    }
+
+    /// <summary>A left-out setting is kept; an explicit null goes back to the app's default.</summary>
+    public void ChangeRefundSaverSettings(
+        Optional<bool?> consent,
+        Optional<CustomPreference?> customPreference,
+        DateTimeOffset now)
+    {
+        Consent = consent.GetValueOr(Consent);
+        CustomPreference = customPreference.GetValueOr(CustomPreference);
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,13 @@
+using RefundSaver.Domain.Common;
+
+namespace RefundSaver.Domain.Profiles;
+
+/// <summary>The personal details a backend may set on a profile; left-out fields stay as they are.</summary>
+public sealed record ProfileDetails(
+    Optional<string?> Email,
+    Optional<string?> PhoneNumber,
+    Optional<string?> FirstName,
+    Optional<string?> LastName)
+{
+    public static ProfileDetails None { get; } = new(default, default, default, default);
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RefundSaver.Application.Common.Interfaces;
+using RefundSaver.Infrastructure.Persistence;
+using RefundSaver.Infrastructure.Redis;
+using StackExchange.Redis;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class DependencyInjection
+{
+    public const string DatabaseConnectionName = "refundsaver";
+    public const string RedisConnectionName = "redis";
+
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var databaseConnection = RequiredConnectionString(builder.Configuration, DatabaseConnectionName);
+        var redisConnection = RequiredConnectionString(builder.Configuration, RedisConnectionName);
+
+        services.AddDbContextPool<RefundSaverDbContext>(options => options
+            .UseNpgsql(databaseConnection)
+            // Migrations are written by hand without a model snapshot; a test proves schema and model agree.
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<RefundSaverDbContext>());
+        services.AddHostedService<DatabaseMigrator>();
+
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redisConnection));
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<RefundSaverDbContext>("postgres")
+            .AddCheck<RedisHealthCheck>("redis");
+        return builder;
+    }
+
+    /// <summary>Connects without failing when Redis is down: it is a fast path, and everything works without it.</summary>
+    private static ConnectionMultiplexer ConnectRedis(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = 2000;
+        options.SyncTimeout = 1000;
+        return ConnectionMultiplexer.Connect(options);
+    }
+
+    private static string RequiredConnectionString(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"Connection string '{name}' is missing: set ConnectionStrings__{name} (the AppHost sets it for you).");
+}
