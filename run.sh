@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Starts the whole system (PostgreSQL, Redis, the API) with the AppHost, installing what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/install-prerequisites.sh
+exec dotnet run --project RefundSaver.AppHost "$@"

@@ -1,0 +1,7 @@
+namespace RefundSaver.IntegrationTests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class IntegrationCollection : ICollectionFixture<RealServersFixture>
+{
+    public const string Name = "Real PostgreSQL and Redis";
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using Npgsql;
+using RefundSaver.Hosting;
+
+namespace RefundSaver.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Real PostgreSQL and Redis, started once for the test run by the AppHost's own resource code.
+/// Each test class gets its own database and its own API host, so no class sees another's data.
+/// </summary>
+public sealed class RealServersFixture : IAsyncLifetime
+{
+    public const string AdminToken = "integration-admin-token";
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<ApiFactory>>> _apis = new();
+    private DistributedApplication? _servers;
+
+    public string PostgresConnectionString { get; private set; } = string.Empty;
+
+    public string RedisConnectionString { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions());
+        builder.AddPostgres("postgres")
+            // Durability is not under test here; speed is welcome.
+            .WithServerSetting("fsync", "off")
+            .WithServerSetting("synchronous_commit", "off")
+            .WithServerSetting("full_page_writes", "off")
+            .AddDatabase("postgresdb", "postgres");
+        builder.AddRedis("redis");
+        _servers = builder.Build();
+        await _servers.StartAsync();
+        PostgresConnectionString = await _servers.GetConnectionStringAsync("postgresdb")
+            ?? throw new InvalidOperationException("PostgreSQL gave no connection string.");
+        RedisConnectionString = await _servers.GetConnectionStringAsync("redis")
+            ?? throw new InvalidOperationException("Redis gave no connection string.");
+    }
+
+    /// <summary>A connection string to a new, empty database.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = "test_" + Guid.NewGuid().ToString("N");
+        await using (var connection = new NpgsqlConnection(PostgresConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>The API host of one test class (made on first use), on a database of its own.</summary>
+    public Task<ApiFactory> ApiFor(Type testClass, IReadOnlyDictionary<string, string?>? settings = null) =>
+        _apis.GetOrAdd(
+            testClass.FullName!,
+            _ => new Lazy<Task<ApiFactory>>(async () =>
+            {
+                var factory = new ApiFactory(await CreateDatabaseAsync(), RedisConnectionString, AdminToken, settings);
+                await factory.StartAsync();
+                return factory;
+            })).Value;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var api in _apis.Values.Where(api => api.IsValueCreated))
+        {
+            await (await api.Value).DisposeAsync();
+        }
+
+        if (_servers is not null)
+        {
+            await _servers.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace RefundSaver.IntegrationTests.Infrastructure;
+
+public sealed record TestApp(Guid Id, string ApiKey, HttpClient Client);

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using RefundSaver.Infrastructure.Persistence;
+using RefundSaver.IntegrationTests.Infrastructure;
+
+namespace RefundSaver.IntegrationTests.Persistence;
+
+/// <summary>
+/// The migrations are written by hand, so these prove that what they build is exactly what the EF
+/// model describes, and that processes starting together apply them once.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class MigrationTests(RealServersFixture servers)
+{
+    private const string ColumnsSql = """
+        SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || coalesce(character_maximum_length::text, '-')
+               || ' ' || is_nullable || ' ' || coalesce(column_default, '-')
+        FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'
+        ORDER BY table_name, column_name
+        """;
+
+    private const string ConstraintsSql = """
+        SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+        FROM pg_constraint
+        WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"__EFMigrationsHistory"'
+        ORDER BY 1
+        """;
+
+    private const string IndexesSql = """
+        SELECT indexdef FROM pg_indexes
+        WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory'
+        ORDER BY indexname
+        """;
+
+    [Fact]
+    public async Task Migrations_WhenApplied_ShouldBuildExactlyTheSchemaOfTheModel()
+    {
+        var migrated = await servers.CreateDatabaseAsync();
+        var fromModel = await servers.CreateDatabaseAsync();
+        await using (var db = Context(migrated))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using (var db = Context(fromModel))
+        {
+            await db.Database.ExecuteSqlRawAsync(db.Database.GenerateCreateScript());
+        }
+
+        foreach (var sql in new[] { ColumnsSql, ConstraintsSql, IndexesSql })
+        {
+            var expected = await ReadLinesAsync(fromModel, sql);
+            expected.ShouldNotBeEmpty();
+            (await ReadLinesAsync(migrated, sql)).ShouldBe(expected);
+        }
+    }
+
+    [Fact]
+    public async Task Startup_WhenTwoApiProcessesStartAtOnceOnAnEmptyDatabase_ShouldMigrateOnceAndBothRun()
+    {
+        var database = await servers.CreateDatabaseAsync();
+        await using var first = new ApiFactory(database, servers.RedisConnectionString, "t", null);
+        await using var second = new ApiFactory(database, servers.RedisConnectionString, "t", null);
+
+        await Task.WhenAll(Task.Run(first.StartAsync), Task.Run(second.StartAsync));
+
+        await using var db = Context(database);
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+        applied.ShouldBe(db.Database.GetMigrations().ToList());
+        using var client = second.CreateClient();
+        (await client.GetAsync("/health")).IsSuccessStatusCode.ShouldBeTrue();
+    }
+
+    private static RefundSaverDbContext Context(string connectionString) => new(
+        new DbContextOptionsBuilder<RefundSaverDbContext>()
+            .UseNpgsql(connectionString)
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning))
+            .Options);
+
+    private static async Task<List<string>> ReadLinesAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        List<string> lines = [];
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    }
+}
