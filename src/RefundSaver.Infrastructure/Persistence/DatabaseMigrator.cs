@@ -24,37 +24,47 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, ILogge
 
         await using var lockConnection = new NpgsqlConnection(db.Database.GetConnectionString());
         await lockConnection.OpenAsync(cancellationToken);
-        await using (var acquire = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", lockConnection))
+        await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+        try
         {
-            await acquire.ExecuteNonQueryAsync(cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                LogApplying(logger, pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
         }
-
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        finally
         {
-            LogApplying(logger, pending.Count, string.Join(", ", pending));
-            await db.Database.MigrateAsync(cancellationToken);
+            // Explicitly: a pooled connection keeps its session, and so the lock, after it is closed.
+            await ExecuteAsync(lockConnection, $"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
         }
-
-        // Closing the connection releases the session-level lock.
     }
 
-    /// <summary>An external server may not have the database yet; two processes may race to create it.</summary>
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// An external server may not have the database yet. Processes that race to create it get
+    /// "exists" or "template in use" from PostgreSQL: both mean "look again shortly".
+    /// </summary>
     private static async Task EnsureDatabaseExistsAsync(RefundSaverDbContext db, CancellationToken cancellationToken)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (await creator.ExistsAsync(cancellationToken))
+        for (var attempt = 1; !await creator.ExistsAsync(cancellationToken); attempt++)
         {
-            return;
-        }
-
-        try
-        {
-            await creator.CreateAsync(cancellationToken);
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Another process created it first.
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (PostgresException exception) when (attempt < 10 && exception.SqlState
+                is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.ObjectInUse)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class RefundSaverSettingsApiTests(RealServersFixture servers) : In
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Canonical(await response.Content.ReadAsStringAsync()).ShouldBe(Canonical(
-            $$"""{"profile_id":"{{profileId}}","settings":{"consent":true,"custom_preference":"no_preference"}}"""));
+            $$$"""{"profile_id":"{{{profileId}}}","settings":{"consent":true,"custom_preference":"no_preference"}}"""));
     }
 
     [Fact]

@@ -40,16 +40,22 @@ public sealed class RealServersFixture : IAsyncLifetime
     /// <summary>A connection string to a new, empty database.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
-        var name = "test_" + Guid.NewGuid().ToString("N");
+        var connectionString = UnusedDatabaseConnectionString();
         await using (var connection = new NpgsqlConnection(PostgresConnectionString))
         {
             await connection.OpenAsync();
+            var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await create.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = name }.ConnectionString;
+        return connectionString;
     }
+
+    /// <summary>A connection string to a database that does not exist yet.</summary>
+    public string UnusedDatabaseConnectionString() =>
+        new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = "test_" + Guid.NewGuid().ToString("N") }
+            .ConnectionString;
 
     /// <summary>The API host of one test class (made on first use), on a database of its own.</summary>
     public Task<ApiFactory> ApiFor(Type testClass, IReadOnlyDictionary<string, string?>? settings = null) =>

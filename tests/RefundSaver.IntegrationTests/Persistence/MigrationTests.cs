@@ -58,9 +58,9 @@ public sealed class MigrationTests(RealServersFixture servers)
     }
 
     [Fact]
-    public async Task Startup_WhenTwoApiProcessesStartAtOnceOnAnEmptyDatabase_ShouldMigrateOnceAndBothRun()
+    public async Task Startup_WhenTwoApiProcessesStartAtOnceWithoutADatabase_ShouldCreateAndMigrateItOnceAndBothRun()
     {
-        var database = await servers.CreateDatabaseAsync();
+        var database = servers.UnusedDatabaseConnectionString();
         await using var first = new ApiFactory(database, servers.RedisConnectionString, "t", null);
         await using var second = new ApiFactory(database, servers.RedisConnectionString, "t", null);
 
