@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Infrastructure.Persistence;
 using RefundSaver.Infrastructure.Redis;
@@ -20,11 +21,13 @@ public static class DependencyInjection
         var databaseConnection = RequiredConnectionString(builder.Configuration, DatabaseConnectionName);
         var redisConnection = RequiredConnectionString(builder.Configuration, RedisConnectionName);
 
-        services.AddDbContextPool<RefundSaverDbContext>(options => options
-            .UseNpgsql(databaseConnection)
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(Tuned(databaseConnection)).Build());
+        services.AddDbContextPool<RefundSaverDbContext>((provider, options) => options
+            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
             // Migrations are written by hand without a model snapshot; a test proves schema and model agree.
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<RefundSaverDbContext>());
+        services.AddSingleton<IRefundSaverSettingsStore, RefundSaverSettingsStore>();
         services.AddHostedService<DatabaseMigrator>();
 
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redisConnection));
@@ -33,6 +36,24 @@ public static class DependencyInjection
             .AddDbContextCheck<RefundSaverDbContext>("postgres")
             .AddCheck<RedisHealthCheck>("redis");
         return builder;
+    }
+
+    /// <summary>
+    /// Prepare the statements that run often, unless the connection string sets its own number (the
+    /// server then parses and plans them once per connection); and do not reset a pooled
+    /// connection's session each time it is reused: that is a parsed multi-statement round per
+    /// request, and nothing of ours leaves session state behind (the migration lock is released explicitly).
+    /// </summary>
+    private static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 
     /// <summary>Connects without failing when Redis is down: it is a fast path, and everything works without it.</summary>

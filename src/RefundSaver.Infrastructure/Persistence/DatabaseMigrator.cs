@@ -12,7 +12,8 @@ namespace RefundSaver.Infrastructure.Persistence;
 /// Applies the migrations before the server starts listening. A PostgreSQL advisory lock makes
 /// processes that start together take turns, so each migration runs once.
 /// </summary>
-internal sealed partial class DatabaseMigrator(IServiceProvider services, ILogger<DatabaseMigrator> logger) : IHostedService
+internal sealed partial class DatabaseMigrator(IServiceProvider services, NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
+    : IHostedService
 {
     private const long MigrationLockKey = 0x52_53_4D_49_47; // "RSMIG"
 
@@ -22,8 +23,7 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, ILogge
         var db = scope.ServiceProvider.GetRequiredService<RefundSaverDbContext>();
         await EnsureDatabaseExistsAsync(db, cancellationToken);
 
-        await using var lockConnection = new NpgsqlConnection(db.Database.GetConnectionString());
-        await lockConnection.OpenAsync(cancellationToken);
+        await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
         await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
         try
         {

@@ -5,22 +5,16 @@ using RefundSaver.Domain.Profiles;
 
 namespace RefundSaver.Application.Profiles.Commands.SetRefundSaverSettings;
 
-internal sealed class SetRefundSaverSettingsCommandHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class SetRefundSaverSettingsCommandHandler(IRefundSaverSettingsStore store, TimeProvider clock)
     : IRequestHandler<SetRefundSaverSettingsCommand, Result<ProfileSettingsDto>>
 {
     public async Task<Result<ProfileSettingsDto>> Handle(
         SetRefundSaverSettingsCommand request, CancellationToken cancellationToken)
     {
-        var profile = await db.Profiles.FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
-        if (profile is null)
-        {
-            return ProfileErrors.NotFound;
-        }
-
         var preference = request.CustomPreference.Map(name =>
             CustomPreferenceNames.TryParse(name, out var parsed) ? parsed : (CustomPreference?)null);
-        profile.ChangeRefundSaverSettings(request.Consent, preference, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return new ProfileSettingsDto(profile.Id, RefundSaverSettingsDto.From(profile));
+        var settings = await store.ChangeAsync(
+            request.AppId, request.Selector, request.Consent, preference, clock.GetUtcNow(), cancellationToken);
+        return settings is null ? ProfileErrors.NotFound : settings;
     }
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmark of POST .../refund-saver/settings/: starts the whole system with the AppHost (Release,
+# Production, private data directory), makes an app and PROFILES profiles, then drives the endpoint
+# with wrk on loopback: first as fast as it goes (throughput), then at a fixed RATE (latency at
+# that load). Each run prints requests/s and latency percentiles.
+#   DURATION=15s CONNECTIONS=64 THREADS=2 PROFILES=1000 RATE=8000 bench/settings.sh
+set -euo pipefail
+[ -n "${BENCH_DEBUG:-}" ] && set -x
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+PROFILES=${PROFILES:-1000}
+RATE=${RATE:-8000}
+
+scripts/install-prerequisites.sh
+if ! command -v wrk > /dev/null; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get install -y -qq wrk
+fi
+
+work=$(mktemp -d)
+chmod 755 "$work" # the postgres user must reach its data directory inside
+log="$work/apphost.log"
+token=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+dotnet build RefundSaver.AppHost -c Release -v quiet -nologo > /dev/null
+
+DOTNET_ENVIRONMENT=Production AppHost__DataDirectory="$work/data" AppHost__DashboardPort=0 Admin__Token="$token" \
+  dotnet RefundSaver.AppHost/bin/Release/net10.0/RefundSaver.AppHost.dll > "$log" 2>&1 &
+apphost=$!
+trap 'kill -TERM $apphost 2> /dev/null; wait $apphost 2> /dev/null; cp "$log" /tmp/last-bench-apphost.log; rm -rf "$work"' EXIT
+
+url=""
+for _ in $(seq 240); do
+  url=$(grep -oE 'api +Project +Running +http://[0-9.:]+' "$log" | grep -oE 'http://[0-9.:]+' || true)
+  [ -n "$url" ] && break
+  kill -0 $apphost 2> /dev/null || { cat "$log"; echo "The AppHost stopped." >&2; exit 1; }
+  sleep 0.5
+done
+[ -n "$url" ] || { tail -50 "$log"; echo "The API did not come up." >&2; exit 1; }
+echo "API at $url"
+
+api_key=$(curl -sf -X POST "$url/admin/api/apps" -H "Authorization: Bearer $token" \
+  -d "{\"name\":\"bench\",\"bundle_id\":\"com.example.bench\"}" | grep -oE 'secret_live_[A-Za-z0-9.]+')
+seq "$PROFILES" | xargs -P 8 -I%% curl -sf -o /dev/null -X POST "$url/api/v2/server-side-api/profile/" \
+  -H "Authorization: Api-Key $api_key" -H "adapty-customer-user-id: bench-%%" -d '{}'
+echo "Created $PROFILES profiles; warming up for 10 s (until the JIT has tiered up)."
+export API_KEY="$api_key" PROFILES="$PROFILES" THREADS="$THREADS"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/settings.lua "$url" > /dev/null
+
+echo; echo "== Throughput: as fast as it goes, $CONNECTIONS connections, $DURATION"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/settings.lua "$url" | tail -3
+echo; echo "== Latency at $RATE requests/s, $CONNECTIONS connections, $DURATION"
+RATE="$RATE" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s bench/settings.lua "$url" | tail -3
