@@ -4,8 +4,8 @@
 # with wrk on loopback: first as fast as it goes (throughput), then at a fixed RATE (latency at
 # that load). Each run prints requests/s and latency percentiles.
 #   DURATION=15s CONNECTIONS=64 THREADS=2 PROFILES=1000 RATE=8000 bench/settings.sh
+# The AppHost's log of the last run is kept in /tmp/last-bench-apphost.log.
 set -euo pipefail
-[ -n "${BENCH_DEBUG:-}" ] && set -x
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-64}

@@ -265,4 +265,63 @@ public sealed class RefundSaverSettingsApiTests(RealServersFixture servers) : In
 
         await ShouldBeErrorAsync(response, HttpStatusCode.Unauthorized, "not_authenticated");
     }
+
+    [Fact]
+    public async Task Post_WhenFortyConcurrentChangesToOneProfile_ShouldAnswerEachWithItsOwnChangeApplied()
+    {
+        var (app, _) = await AppWithProfileAsync();
+        string[] preferences = ["grant", "decline", "no_preference"];
+
+        var changes = Enumerable.Range(0, 40)
+            .Select(index => (Consent: index % 2 == 0, Preference: preferences[index % 3]))
+            .ToList();
+        var responses = await Task.WhenAll(changes.Select(change =>
+            PostSettings(app, $$"""{"consent": {{(change.Consent ? "true" : "false")}}, "custom_preference": "{{change.Preference}}"}""")));
+
+        for (var index = 0; index < changes.Count; index++)
+        {
+            responses[index].StatusCode.ShouldBe(HttpStatusCode.OK);
+            var settings = (await ReadJsonAsync(responses[index]))["settings"]!;
+            settings["consent"]!.GetValue<bool>().ShouldBe(changes[index].Consent);
+            settings["custom_preference"]!.GetValue<string>().ShouldBe(changes[index].Preference);
+        }
+
+        var final = (await ReadJsonAsync(await app.Client.SendAsync(Request(HttpMethod.Get, Path, customerUserId: "customer-1"))))["settings"]!;
+        changes.ShouldContain((final["consent"]!.GetValue<bool>(), final["custom_preference"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Post_WhenConcurrentChangesEachLeaveOneFieldOut_ShouldLoseNeitherField()
+    {
+        var (app, _) = await AppWithProfileAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(index =>
+            PostSettings(app, index % 2 == 0 ? """{"consent": true}""" : """{"custom_preference": "grant"}""")));
+
+        responses.ShouldAllBe(response => response.StatusCode == HttpStatusCode.OK);
+        var final = (await ReadJsonAsync(await app.Client.SendAsync(Request(HttpMethod.Get, Path, customerUserId: "customer-1"))))["settings"]!;
+        final["consent"]!.GetValue<bool>().ShouldBeTrue();
+        final["custom_preference"]!.GetValue<string>().ShouldBe("grant");
+    }
+
+    [Fact]
+    public async Task Post_WhenChangesForKnownAndUnknownProfilesArriveTogether_ShouldAnswerEachOnItsOwn()
+    {
+        var (app, _) = await AppWithProfileAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(index =>
+            PostSettings(app, """{"consent": true}""", index % 3 == 0 ? "customer-1" : $"missing-{index}")));
+
+        for (var index = 0; index < responses.Length; index++)
+        {
+            if (index % 3 == 0)
+            {
+                responses[index].StatusCode.ShouldBe(HttpStatusCode.OK);
+            }
+            else
+            {
+                await ShouldBeErrorAsync(responses[index], HttpStatusCode.BadRequest, "profile_does_not_exist");
+            }
+        }
+    }
 }
