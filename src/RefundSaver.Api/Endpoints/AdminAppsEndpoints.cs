@@ -32,21 +32,16 @@ public static class AdminAppsEndpoints
     private static async Task<Results<Created<CreatedAppResponse>, JsonHttpResult<ErrorBody>>> CreateApp(
         HttpContext context, ISender sender, CancellationToken cancellationToken)
     {
-        var body = await JsonRequestBody.ReadObjectAsync(context.Request, cancellationToken);
-        if (!body.IsSuccess)
+        var command = await JsonRequestBody.ReadAsync(
+            context.Request,
+            fields => new CreateAppCommand(fields.OptionalString("name").GetValueOr(null), fields.OptionalString("bundle_id").GetValueOr(null)),
+            cancellationToken);
+        if (!command.IsSuccess)
         {
-            return body.Error.ToResult(context);
+            return command.Error.ToResult(context);
         }
 
-        var fields = new JsonFields(body.Value);
-        var command = new CreateAppCommand(
-            fields.OptionalString("name").GetValueOr(null), fields.OptionalString("bundle_id").GetValueOr(null));
-        if (fields.Error is { } typeError)
-        {
-            return typeError.ToResult(context);
-        }
-
-        var result = await sender.Send(command, cancellationToken);
+        var result = await sender.Send(command.Value, cancellationToken);
         return result.IsSuccess
             ? TypedResults.Created($"{Path}/{result.Value.App.Id}", CreatedAppResponse.From(result.Value))
             : result.Error.ToResult(context);
@@ -69,20 +64,14 @@ public static class AdminAppsEndpoints
     private static async Task<Results<Created<CreatedApiKeyResponse>, JsonHttpResult<ErrorBody>>> CreateApiKey(
         Guid appId, HttpContext context, ISender sender, CancellationToken cancellationToken)
     {
-        var body = await JsonRequestBody.ReadObjectAsync(context.Request, cancellationToken);
-        if (!body.IsSuccess)
+        var command = await JsonRequestBody.ReadAsync(
+            context.Request, fields => new CreateApiKeyCommand(appId, fields.OptionalString("name").GetValueOr(null)), cancellationToken);
+        if (!command.IsSuccess)
         {
-            return body.Error.ToResult(context);
+            return command.Error.ToResult(context);
         }
 
-        var fields = new JsonFields(body.Value);
-        var command = new CreateApiKeyCommand(appId, fields.OptionalString("name").GetValueOr(null));
-        if (fields.Error is { } typeError)
-        {
-            return typeError.ToResult(context);
-        }
-
-        var result = await sender.Send(command, cancellationToken);
+        var result = await sender.Send(command.Value, cancellationToken);
         return result.IsSuccess
             ? TypedResults.Created($"{Path}/{appId}/api-keys/{result.Value.Key.Id}", CreatedApiKeyResponse.From(result.Value))
             : result.Error.ToResult(context);

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Errors;
@@ -77,20 +76,13 @@ public static class ProfilesEndpoints
         return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToResult(context);
     }
 
-    private static async Task<Result<ProfileDetails>> ReadDetailsAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var body = await JsonRequestBody.ReadObjectAsync(request, cancellationToken);
-        return body.IsSuccess ? ReadDetails(body.Value) : body.Error;
-    }
-
-    private static Result<ProfileDetails> ReadDetails(JsonElement body)
-    {
-        var fields = new JsonFields(body);
-        var details = new ProfileDetails(
-            fields.OptionalString("email"),
-            fields.OptionalString("phone_number"),
-            fields.OptionalString("first_name"),
-            fields.OptionalString("last_name"));
-        return fields.Error is { } error ? error : details;
-    }
+    private static Task<Result<ProfileDetails>> ReadDetailsAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        JsonRequestBody.ReadAsync(
+            request,
+            fields => new ProfileDetails(
+                fields.OptionalString("email"),
+                fields.OptionalString("phone_number"),
+                fields.OptionalString("first_name"),
+                fields.OptionalString("last_name")),
+            cancellationToken);
 }

@@ -26,24 +26,20 @@ public static class RefundSaverSettingsEndpoints
     private static async Task<Results<Ok<ProfileSettingsDto>, JsonHttpResult<ErrorBody>>> SetSettings(
         HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
-        var body = await JsonRequestBody.ReadObjectAsync(context.Request, cancellationToken);
-        if (!body.IsSuccess)
+        var command = await JsonRequestBody.ReadAsync(
+            context.Request,
+            fields => new SetRefundSaverSettingsCommand(
+                user.GetAppId(),
+                context.Request.ReadSelector(),
+                fields.OptionalBoolean("consent"),
+                fields.OptionalString("custom_preference")),
+            cancellationToken);
+        if (!command.IsSuccess)
         {
-            return body.Error.ToResult(context);
+            return command.Error.ToResult(context);
         }
 
-        var fields = new JsonFields(body.Value);
-        var command = new SetRefundSaverSettingsCommand(
-            user.GetAppId(),
-            context.Request.ReadSelector(),
-            fields.OptionalBoolean("consent"),
-            fields.OptionalString("custom_preference"));
-        if (fields.Error is { } typeError)
-        {
-            return typeError.ToResult(context);
-        }
-
-        var result = await sender.Send(command, cancellationToken);
+        var result = await sender.Send(command.Value, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
     }
 

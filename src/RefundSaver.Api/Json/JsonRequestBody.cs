@@ -12,7 +12,22 @@ public static class JsonRequestBody
 {
     public const int MaxBytes = 64 * 1024;
 
-    public static async Task<Result<JsonElement>> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Reads the body's object and maps its fields; any type error fails the whole read.</summary>
+    public static async Task<Result<T>> ReadAsync<T>(
+        HttpRequest request, Func<JsonFields, T> map, CancellationToken cancellationToken)
+    {
+        var body = await ReadObjectAsync(request, cancellationToken);
+        if (!body.IsSuccess)
+        {
+            return body.Error;
+        }
+
+        var fields = new JsonFields(body.Value);
+        var value = map(fields);
+        return fields.Error is { } typeError ? typeError : value;
+    }
+
+    private static async Task<Result<JsonElement>> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes)
         {
