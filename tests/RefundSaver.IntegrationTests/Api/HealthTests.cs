@@ -19,6 +19,43 @@ public sealed class HealthTests(RealServersFixture servers) : IntegrationTest(se
     }
 
     [Fact]
+    public async Task Health_WhenRedisIsDown_ShouldAnswer503NamingRedisWhileTheApiKeepsServingAndRecover()
+    {
+        var app = await CreateAppAsync();
+        using var client = Api.CreateClient();
+
+        HttpResponseMessage health;
+        HttpResponseMessage created;
+        await using (await Servers.StopRedisAsync())
+        {
+            health = await client.GetAsync("/health");
+            created = await app.Client.SendAsync(Request(HttpMethod.Post, "/api/v2/server-side-api/profile/", "{}", "during-outage"));
+        }
+
+        health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var checks = (await ReadJsonAsync(health))["checks"]!;
+        checks["redis"]!["status"]!.GetValue<string>().ShouldBe("Unhealthy");
+        checks["postgres"]!["status"]!.GetValue<string>().ShouldBe("Healthy");
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await WaitUntilHealthyAsync(client)).ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>The Redis client reconnects in the background; give it a bounded while.</summary>
+    private static async Task<HttpStatusCode> WaitUntilHealthyAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(200);
+            status = (await client.GetAsync("/health")).StatusCode;
+        }
+        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+
+        return status;
+    }
+
+    [Fact]
     public async Task Alive_WhenRunning_ShouldAnswer200()
     {
         using var client = Api.CreateClient();

@@ -37,6 +37,13 @@ public sealed class RealServersFixture : IAsyncLifetime
             ?? throw new InvalidOperationException("Redis gave no connection string.");
     }
 
+    /// <summary>Stops Redis (an outage) and starts it again on the same port when the result is disposed.</summary>
+    public async Task<IAsyncDisposable> StopRedisAsync()
+    {
+        await _servers!.StopResourceAsync("redis");
+        return new RedisRestart(_servers);
+    }
+
     /// <summary>A connection string to a new, empty database.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
@@ -79,5 +86,10 @@ public sealed class RealServersFixture : IAsyncLifetime
         {
             await _servers.DisposeAsync();
         }
+    }
+
+    private sealed class RedisRestart(DistributedApplication servers) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await servers.StartResourceAsync("redis");
     }
 }
