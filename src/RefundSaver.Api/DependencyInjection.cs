@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Endpoints;
 using RefundSaver.Api.Errors;
+using RefundSaver.Api.RateLimiting;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthenticationSchemes.ApiKey, null)
             .AddScheme<AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AuthenticationSchemes.AdminToken, null);
+        services.AddAppRateLimiting();
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthorizationPolicies.AppBackend, policy => policy
                 .AddAuthenticationSchemes(AuthenticationSchemes.ApiKey)
@@ -36,6 +38,7 @@ public static class DependencyInjection
         app.UseStatusCodePages(StatusCodePageWriter.WriteAsync);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
+using RefundSaver.Api.RateLimiting;
 using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Profiles;
 using RefundSaver.Application.Profiles.Commands.SetRefundSaverSettings;
@@ -17,7 +18,8 @@ public static class RefundSaverSettingsEndpoints
 
     public static IEndpointRouteBuilder MapRefundSaverSettingsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(Path).RequireAuthorization(AuthorizationPolicies.AppBackend).WithTags("Refund Saver");
+        var group = routes.MapGroup(Path).RequireAuthorization(AuthorizationPolicies.AppBackend)
+            .RequireRateLimiting(AppRateLimiting.PerAppPolicy).WithTags("Refund Saver");
         group.MapPost("", SetSettings).WithName("SetRefundSaverSettings");
         group.MapGet("", GetSettings).WithName("GetRefundSaverSettings");
         return routes;

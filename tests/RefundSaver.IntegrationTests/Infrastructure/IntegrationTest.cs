@@ -13,7 +13,11 @@ public abstract class IntegrationTest(RealServersFixture servers) : IAsyncLifeti
 
     protected ApiFactory Api { get; private set; } = null!;
 
-    public virtual async Task InitializeAsync() => Api = await Servers.ApiFor(GetType());
+    public virtual Task InitializeAsync() => UseApiAsync(null);
+
+    /// <summary>The class's API host, made with these settings on first use.</summary>
+    protected async Task UseApiAsync(IReadOnlyDictionary<string, string?>? settings) =>
+        Api = await Servers.ApiFor(GetType(), settings);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
