@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
-using RefundSaver.Api.RateLimiting;
 using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Application.Profiles.Commands.CreateProfile;
@@ -21,8 +20,7 @@ public static class ProfilesEndpoints
 
     public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(Path).RequireAuthorization(AuthorizationPolicies.AppBackend)
-            .RequireRateLimiting(AppRateLimiting.PerAppPolicy).WithTags("Profiles");
+        var group = routes.MapAppBackendGroup(Path, "Profiles");
         group.MapPost("", CreateProfile).WithName("CreateProfile");
         group.MapGet("", GetProfile).WithName("GetProfile");
         group.MapPatch("", UpdateProfile).WithName("UpdateProfile");

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
-using RefundSaver.Api.RateLimiting;
 using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Profiles;
 using RefundSaver.Application.Profiles.Commands.SetRefundSaverSettings;
@@ -18,8 +17,7 @@ public static class RefundSaverSettingsEndpoints
 
     public static IEndpointRouteBuilder MapRefundSaverSettingsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(Path).RequireAuthorization(AuthorizationPolicies.AppBackend)
-            .RequireRateLimiting(AppRateLimiting.PerAppPolicy).WithTags("Refund Saver");
+        var group = routes.MapAppBackendGroup(Path, "Refund Saver");
         group.MapPost("", SetSettings).WithName("SetRefundSaverSettings");
         group.MapGet("", GetSettings).WithName("GetRefundSaverSettings");
         return routes;

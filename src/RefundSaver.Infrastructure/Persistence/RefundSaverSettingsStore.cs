@@ -13,8 +13,8 @@ namespace RefundSaver.Infrastructure.Persistence;
 /// Each change is one prepared <c>UPDATE … RETURNING</c>, with no read before it. Changes that
 /// arrive together are sent together: one round trip and one commit (one WAL flush) per batch,
 /// which is what a commit-per-request workload spends most of its time on. A change is answered
-/// only after its batch has committed; a batch that fails is retried change by change, so one
-/// bad change cannot fail the others. One writer per process, and rows taken in a stable order,
+/// only after its batch has committed; a batch that the server refuses is retried change by
+/// change, so one bad change cannot fail the others. One writer per process, and rows taken in a stable order,
 /// so that batches do not deadlock on each other's row locks.
 /// </summary>
 internal sealed partial class RefundSaverSettingsStore : IRefundSaverSettingsStore, IAsyncDisposable
@@ -87,8 +87,10 @@ internal sealed partial class RefundSaverSettingsStore : IRefundSaverSettingsSto
             {
                 await WriteAsync(batch);
             }
-            catch (Exception exception) when (batch.Count > 1)
+            catch (PostgresException exception) when (batch.Count > 1)
             {
+                // The server refused the batch (one bad change, a deadlock with another process):
+                // the others should not pay for it.
                 LogBatchFailed(_logger, exception, batch.Count);
                 foreach (var change in batch)
                 {
@@ -97,7 +99,11 @@ internal sealed partial class RefundSaverSettingsStore : IRefundSaverSettingsSto
             }
             catch (Exception exception)
             {
-                batch[0].Completion.TrySetException(exception);
+                // The database cannot be reached: every change of the batch fails at once, and fast.
+                foreach (var change in batch)
+                {
+                    change.Completion.TrySetException(exception);
+                }
             }
         }
     }
