@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Domain.Apps;
+using RefundSaver.Domain.AppStore;
 using RefundSaver.Domain.Profiles;
 
 namespace RefundSaver.Infrastructure.Persistence;
@@ -13,6 +14,12 @@ public sealed class RefundSaverDbContext(DbContextOptions<RefundSaverDbContext> 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<Profile> Profiles => Set<Profile>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<AppStoreTransaction> AppStoreTransactions => Set<AppStoreTransaction>();
+
+    public DbSet<ConsumptionRequest> ConsumptionRequests => Set<ConsumptionRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RefundSaverDbContext).Assembly);

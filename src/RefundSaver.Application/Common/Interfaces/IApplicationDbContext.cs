@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Domain.Apps;
+using RefundSaver.Domain.AppStore;
 using RefundSaver.Domain.Profiles;
 
 namespace RefundSaver.Application.Common.Interfaces;
@@ -12,6 +13,12 @@ public interface IApplicationDbContext
     DbSet<ApiKey> ApiKeys { get; }
 
     DbSet<Profile> Profiles { get; }
+
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<AppStoreTransaction> AppStoreTransactions { get; }
+
+    DbSet<ConsumptionRequest> ConsumptionRequests { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RefundSaver.Domain.Apps;
+using RefundSaver.Domain.AppStore;
+using RefundSaver.Domain.Profiles;
+
+namespace RefundSaver.Infrastructure.Persistence.Configurations;
+
+internal sealed class ConsumptionRequestConfiguration : IEntityTypeConfiguration<ConsumptionRequest>
+{
+    public void Configure(EntityTypeBuilder<ConsumptionRequest> builder)
+    {
+        builder.ToTable("consumption_requests");
+        builder.HasKey(request => request.Id).HasName("pk_consumption_requests");
+        builder.Property(request => request.Id).HasColumnName("id").ValueGeneratedNever();
+        builder.Property(request => request.AppId).HasColumnName("app_id");
+        builder.Property(request => request.NotificationId).HasColumnName("notification_id");
+        builder.Property(request => request.TransactionId).HasColumnName("transaction_id").HasMaxLength(64).IsRequired();
+        builder.Property(request => request.OriginalTransactionId).HasColumnName("original_transaction_id").HasMaxLength(64);
+        builder.Property(request => request.ProfileId).HasColumnName("profile_id");
+        builder.Property(request => request.Environment).HasColumnName("environment").HasMaxLength(16).HasConversion<string>();
+        builder.Property(request => request.Reason).HasColumnName("reason").HasMaxLength(64);
+        builder.Property(request => request.State).HasColumnName("state").HasMaxLength(16).HasConversion<string>();
+        builder.Property(request => request.RequestedAt).HasColumnName("requested_at");
+        builder.Property(request => request.Deadline).HasColumnName("deadline");
+        builder.Property(request => request.Outcome).HasColumnName("outcome").HasMaxLength(16).HasConversion<string>();
+        builder.Property(request => request.OutcomeAt).HasColumnName("outcome_at");
+        builder.Property(request => request.CreatedAt).HasColumnName("created_at");
+        builder.HasIndex(request => request.NotificationId).IsUnique().HasDatabaseName("ix_consumption_requests_notification_id");
+        builder.HasIndex(request => new { request.AppId, request.CreatedAt }).HasDatabaseName("ix_consumption_requests_app_id_created_at");
+        builder.HasIndex(request => new { request.AppId, request.TransactionId }).HasDatabaseName("ix_consumption_requests_app_id_transaction_id");
+        builder.HasIndex(request => request.ProfileId).HasDatabaseName("ix_consumption_requests_profile_id");
+        builder.HasOne<App>().WithMany().HasForeignKey(request => request.AppId)
+            .HasConstraintName("fk_consumption_requests_apps_app_id").OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Notification>().WithMany().HasForeignKey(request => request.NotificationId)
+            .HasConstraintName("fk_consumption_requests_notifications_notification_id").OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Profile>().WithMany().HasForeignKey(request => request.ProfileId)
+            .HasConstraintName("fk_consumption_requests_profiles_profile_id").OnDelete(DeleteBehavior.SetNull);
+    }
+}
