@@ -45,8 +45,10 @@ public static class DependencyInjection
     public static WebApplication MapApi(this WebApplication app)
     {
         app.MapAdminAppsApi();
+        app.MapAdminAppStoreApi();
         app.MapProfilesApi();
         app.MapRefundSaverSettingsApi();
+        app.MapAppStoreWebhook();
         return app;
     }
 }

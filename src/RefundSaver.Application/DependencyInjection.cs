@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using RefundSaver.Application.ApiKeys;
+using RefundSaver.Application.AppStore;
 using RefundSaver.Application.Common.Behaviours;
 using RefundSaver.Application.Common.Messaging;
 
@@ -14,6 +15,7 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<AppStoreApps>();
         services.AddScoped<ISender, Mediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddImplementationsOf(typeof(IRequestHandler<,>), ServiceLifetime.Scoped);

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using RefundSaver.Application.AppStore;
 using RefundSaver.Application.Common.Interfaces;
+using RefundSaver.Infrastructure.AppStore;
 using RefundSaver.Infrastructure.Persistence;
 using RefundSaver.Infrastructure.Redis;
 using StackExchange.Redis;
@@ -30,7 +32,10 @@ public static class DependencyInjection
         services.AddSingleton<IRefundSaverSettingsStore, RefundSaverSettingsStore>();
         services.AddHostedService<DatabaseMigrator>();
 
+        services.AddSingleton<INotificationStore, NotificationStore>();
+
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redisConnection));
+        services.AddSingleton<IProcessedNotifications, RedisProcessedNotifications>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<RefundSaverDbContext>("postgres")

@@ -5,6 +5,7 @@ using RefundSaver.Application.Apps;
 using RefundSaver.Application.Apps.Commands.CreateApiKey;
 using RefundSaver.Application.Apps.Commands.CreateApp;
 using RefundSaver.Application.Apps.Commands.RevokeApiKey;
+using RefundSaver.Application.Apps.Commands.UpdateApp;
 using RefundSaver.Application.Apps.Queries.GetApp;
 using RefundSaver.Application.Apps.Queries.ListApiKeys;
 using RefundSaver.Application.Apps.Queries.ListApps;
@@ -23,6 +24,7 @@ public static class AdminAppsEndpoints
         group.MapPost("", CreateApp).WithName("CreateApp");
         group.MapGet("", ListApps).WithName("ListApps");
         group.MapGet("{appId:guid}", GetApp).WithName("GetApp");
+        group.MapPatch("{appId:guid}", UpdateApp).WithName("UpdateApp");
         group.MapPost("{appId:guid}/api-keys", CreateApiKey).WithName("CreateApiKey");
         group.MapGet("{appId:guid}/api-keys", ListApiKeys).WithName("ListApiKeys");
         group.MapDelete("{appId:guid}/api-keys/{apiKeyId:guid}", RevokeApiKey).WithName("RevokeApiKey");
@@ -58,6 +60,27 @@ public static class AdminAppsEndpoints
         Guid appId, HttpContext context, ISender sender, CancellationToken cancellationToken)
     {
         var result = await sender.Send(new GetAppQuery(appId), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+    }
+
+    private static async Task<Results<Ok<AppDto>, JsonHttpResult<ErrorBody>>> UpdateApp(
+        Guid appId, HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        var command = await JsonRequestBody.ReadAsync(
+            context.Request,
+            fields => new UpdateAppCommand(
+                appId,
+                fields.OptionalString("bundle_id"),
+                fields.OptionalInt64("apple_app_id"),
+                fields.OptionalStringArray("environments"),
+                fields.OptionalStringArray("extra_trusted_roots")),
+            cancellationToken);
+        if (!command.IsSuccess)
+        {
+            return command.Error.ToResult(context);
+        }
+
+        var result = await sender.Send(command.Value, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
     }
 

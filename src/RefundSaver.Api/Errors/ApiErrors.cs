@@ -13,6 +13,8 @@ public static partial class ApiErrors
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -25,8 +27,12 @@ public static partial class ApiErrors
     {
         var statusCode = StatusCodeOf(error);
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("RefundSaver.Api.Errors");
-        LogRejected(logger, context.Request.Method, context.Request.Path, statusCode, error.Code,
-            string.Join("; ", error.Details.Select(detail => $"{detail.Source}: {string.Join(" ", detail.Messages)}")));
+        var reason = string.Join("; ", error.Details.Select(detail => $"{detail.Source}: {string.Join(" ", detail.Messages)}"));
+        // Client mistakes are routine; refusals that need an operator (422, 503) are not.
+        var level = statusCode is StatusCodes.Status422UnprocessableEntity or >= StatusCodes.Status500InternalServerError
+            ? LogLevel.Warning
+            : LogLevel.Information;
+        LogRejected(logger, level, context.Request.Method, context.Request.Path, statusCode, error.Code, reason);
         return TypedResults.Json(BodyOf(error, statusCode), statusCode: statusCode);
     }
 
@@ -35,6 +41,7 @@ public static partial class ApiErrors
             new ErrorBody([new ErrorBodyEntry(Error.NonFieldErrors, [message])], code, statusCode),
             statusCode: statusCode);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {Method} {Path} with {StatusCode} {ErrorCode}: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string method, string path, int statusCode, string errorCode, string reason);
+    [LoggerMessage(Message = "Rejected {Method} {Path} with {StatusCode} {ErrorCode}: {Reason}")]
+    private static partial void LogRejected(
+        ILogger logger, LogLevel level, string method, string path, int statusCode, string errorCode, string reason);
 }

@@ -20,6 +20,22 @@ public sealed class JsonFields(JsonElement body)
     public Optional<bool?> OptionalBoolean(string name) =>
         Read(name, JsonValueKind.True, "Must be a valid boolean.", value => (bool?)value.GetBoolean());
 
+    public Optional<long?> OptionalInt64(string name) =>
+        Read(name, JsonValueKind.Number, "A valid integer is required.", value => value.TryGetInt64(out var number) ? number : Invalid<long?>(name));
+
+    /// <summary>An array of strings; null is kept as null for the use case to judge.</summary>
+    public Optional<IReadOnlyList<string>?> OptionalStringArray(string name) =>
+        Read(name, JsonValueKind.Array, "Expected a list of strings.", value =>
+            value.EnumerateArray().All(item => item.ValueKind == JsonValueKind.String)
+                ? value.EnumerateArray().Select(item => item.GetString()!).ToList()
+                : Invalid<IReadOnlyList<string>>(name));
+
+    private T? Invalid<T>(string name)
+    {
+        _errors.Add(new ErrorDetail(name, ["Not a valid value for this field."]));
+        return default;
+    }
+
     private Optional<T?> Read<T>(string name, JsonValueKind expected, string message, Func<JsonElement, T?> convert)
     {
         if (!body.TryGetProperty(name, out var value))

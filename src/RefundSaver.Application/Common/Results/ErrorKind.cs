@@ -7,4 +7,6 @@ public enum ErrorKind
     Unauthorized,
     Conflict,
     TooLarge,
+    Unprocessable,
+    Unavailable,
 }

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RefundSaver.Api.Errors;
+using RefundSaver.Api.Json;
+using RefundSaver.Application.AppStore.Notifications.Commands.ReceiveNotification;
+using RefundSaver.Application.Common.Messaging;
+
+namespace RefundSaver.Api.Endpoints;
+
+/// <summary>
+/// The one URL Apple posts App Store Server Notifications V2 to, for every app. Apple retries
+/// anything but a 2xx, so only a reason of its own (a forgery, an app not set up yet, our database
+/// down) may produce one; a duplicate is answered 200 like the first delivery.
+/// </summary>
+public static class AppStoreWebhookEndpoints
+{
+    public const string Path = "/webhooks/app-store";
+
+    public static IEndpointRouteBuilder MapAppStoreWebhook(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(Path, ReceiveNotification).WithName("ReceiveAppStoreNotification").WithTags("App Store");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<NotificationReceipt>, JsonHttpResult<ErrorBody>>> ReceiveNotification(
+        HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        var command = await JsonRequestBody.ReadAsync(
+            context.Request,
+            fields => new ReceiveNotificationCommand(fields.OptionalString("signedPayload").GetValueOr(null)),
+            cancellationToken);
+        if (!command.IsSuccess)
+        {
+            return command.Error.ToResult(context);
+        }
+
+        var result = await sender.Send(command.Value, cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+    }
+}

@@ -1,0 +1,34 @@
+using RefundSaver.Domain.AppStore;
+
+namespace RefundSaver.Application.AppStore.ConsumptionRequests;
+
+public sealed record ConsumptionRequestDto(
+    Guid Id,
+    Guid NotificationId,
+    string TransactionId,
+    string? OriginalTransactionId,
+    Guid? ProfileId,
+    string Environment,
+    string? Reason,
+    string State,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset Deadline,
+    string? Outcome,
+    DateTimeOffset? OutcomeAt,
+    DateTimeOffset CreatedAt)
+{
+    public static ConsumptionRequestDto From(ConsumptionRequest request) => new(
+        request.Id,
+        request.NotificationId,
+        request.TransactionId,
+        request.OriginalTransactionId,
+        request.ProfileId,
+        request.Environment.ToName(),
+        request.Reason,
+        request.State.ToString().ToLowerInvariant(),
+        request.RequestedAt,
+        request.Deadline,
+        request.Outcome?.ToString().ToLowerInvariant(),
+        request.OutcomeAt,
+        request.CreatedAt);
+}

@@ -1,0 +1,13 @@
+namespace RefundSaver.Application.AppStore;
+
+/// <summary>
+/// The fast path for duplicates (Redis). It only ever says "seen" for a notification that was
+/// committed, and when it cannot answer it says "not seen": the database stays the judge.
+/// </summary>
+public interface IProcessedNotifications
+{
+    Task<bool> IsProcessedAsync(Guid notificationUuid);
+
+    /// <summary>Call only after the notification's transaction committed.</summary>
+    Task MarkProcessedAsync(Guid notificationUuid);
+}

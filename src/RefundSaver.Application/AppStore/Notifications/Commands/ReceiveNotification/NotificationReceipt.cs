@@ -1,0 +1,3 @@
+namespace RefundSaver.Application.AppStore.Notifications.Commands.ReceiveNotification;
+
+public sealed record NotificationReceipt(Guid NotificationUuid, string NotificationType, bool Duplicate);

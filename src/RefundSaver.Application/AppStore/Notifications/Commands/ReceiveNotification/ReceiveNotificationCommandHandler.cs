@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+using RefundSaver.Domain.AppStore;
+
+namespace RefundSaver.Application.AppStore.Notifications.Commands.ReceiveNotification;
+
+/// <summary>
+/// Verify, find the app, verify what is nested, then store it all in one transaction. Duplicates
+/// are answered like the first delivery, and change nothing.
+/// </summary>
+internal sealed partial class ReceiveNotificationCommandHandler(
+    ISignedPayloadVerifier verifier,
+    AppStoreApps apps,
+    INotificationStore store,
+    IProcessedNotifications processed,
+    TimeProvider clock,
+    ILogger<ReceiveNotificationCommandHandler> logger)
+    : IRequestHandler<ReceiveNotificationCommand, Result<NotificationReceipt>>
+{
+    public async Task<Result<NotificationReceipt>> Handle(ReceiveNotificationCommand request, CancellationToken cancellationToken)
+    {
+        var jws = request.SignedPayload!;
+        if (!UnverifiedJws.TryReadPayload(jws, out var unverified))
+        {
+            return AppStoreErrors.Malformed("Not a well-formed JWS (three base64url parts, a JSON header and a JSON payload).");
+        }
+
+        // Only to pick the trust roots: everything acted upon below comes from the verified payload.
+        var candidate = NotificationPayload.BundleIdOf(unverified) is { } claimedBundleId
+            ? await apps.FindByBundleIdAsync(claimedBundleId, cancellationToken)
+            : null;
+        var roots = candidate?.ExtraTrustedRoots ?? [];
+        var verification = verifier.Verify(jws, roots);
+        if (verification.Status != VerificationStatus.Verified)
+        {
+            return Refuse(verification);
+        }
+
+        if (NotificationPayload.From(verification.Payload) is not { } notification)
+        {
+            return AppStoreErrors.Malformed("The payload lacks notificationType, notificationUUID or signedDate.");
+        }
+
+        var app = notification.BundleId == candidate?.BundleId ? candidate : null;
+        if (CheckApp(app, notification) is { } notConfigured)
+        {
+            LogNotConfigured(logger, notification.NotificationType, notification.NotificationUuid, notConfigured.Details[0].Messages[0]);
+            return notConfigured;
+        }
+
+        var transaction = Verified(notification.SignedTransactionInfo, roots);
+        var renewal = Verified(notification.SignedRenewalInfo, roots);
+        if (transaction?.Status is VerificationStatus.Invalid or VerificationStatus.Unavailable)
+        {
+            return Refuse(transaction);
+        }
+
+        if (renewal?.Status is VerificationStatus.Invalid or VerificationStatus.Unavailable)
+        {
+            return Refuse(renewal);
+        }
+
+        var receipt = new NotificationReceipt(notification.NotificationUuid, notification.NotificationType, Duplicate: true);
+        if (await processed.IsProcessedAsync(notification.NotificationUuid))
+        {
+            return receipt;
+        }
+
+        var transactionInfo = transaction is null ? null : TransactionInfo.From(transaction.Payload);
+        var stored = await store.SaveAsync(
+            Describe(app!, notification, verification.Payload, transaction, renewal, transactionInfo),
+            cancellationToken);
+        await processed.MarkProcessedAsync(notification.NotificationUuid);
+        return receipt with { Duplicate = !stored };
+    }
+
+    private SignedPayloadVerification? Verified(string? nested, IReadOnlyList<byte[]> roots) =>
+        nested is null ? null : verifier.Verify(nested, roots);
+
+    private Error Refuse(SignedPayloadVerification verification)
+    {
+        LogRefused(logger, verification.Status, verification.FailureReason);
+        return verification.Status == VerificationStatus.Unavailable
+            ? AppStoreErrors.CannotVerifyNow(verification.FailureReason ?? "The signature cannot be checked now.")
+            : AppStoreErrors.NotVerified(verification.FailureReason ?? "The signature does not verify.");
+    }
+
+    private static Error? CheckApp(AppStoreApp? app, NotificationPayload notification)
+    {
+        if (app is null)
+        {
+            return AppStoreErrors.AppNotConfigured($"No app is configured with bundle id '{notification.BundleId}'.");
+        }
+
+        if (!app.Environments.Contains(notification.Environment))
+        {
+            return AppStoreErrors.AppNotConfigured(
+                $"App '{app.BundleId}' does not accept {notification.Environment.ToName()} notifications.");
+        }
+
+        if (notification.Environment == AppStoreEnvironment.Production && (app.AppleAppId is null || app.AppleAppId != notification.AppAppleId))
+        {
+            return AppStoreErrors.AppNotConfigured(
+                $"App '{app.BundleId}' is configured with Apple app id {app.AppleAppId?.ToString() ?? "(none)"}, the notification carries {notification.AppAppleId?.ToString() ?? "none"}.");
+        }
+
+        return null;
+    }
+
+    private NewNotification Describe(
+        AppStoreApp app,
+        NotificationPayload notification,
+        JsonElement payload,
+        SignedPayloadVerification? transaction,
+        SignedPayloadVerification? renewal,
+        TransactionInfo? transactionInfo)
+    {
+        var now = clock.GetUtcNow();
+        var isConsumptionRequest = notification.NotificationType == NotificationTypes.ConsumptionRequest && transactionInfo is not null;
+        var outcome = transactionInfo is null ? null : NotificationTypes.OutcomeOf(notification.NotificationType);
+        List<string> effects = [];
+        if (transactionInfo is not null)
+        {
+            effects.Add($"ledger: transaction {transactionInfo.TransactionId}");
+        }
+
+        if (isConsumptionRequest)
+        {
+            effects.Add($"consumption request created, deadline {ConsumptionRequest.DeadlineFor(notification.SignedDate):u}");
+        }
+
+        if (outcome is not null)
+        {
+            effects.Add($"refund outcome: {outcome.Value.ToString().ToLowerInvariant()}");
+        }
+
+        var stored = JsonSerializer.Serialize(new StoredPayload(
+            payload,
+            transaction?.Payload,
+            renewal?.Payload));
+        return new NewNotification(
+            Guid.CreateVersion7(now),
+            app.Id,
+            notification.NotificationUuid,
+            notification.NotificationType,
+            notification.Subtype,
+            notification.Environment,
+            notification.SignedDate,
+            now,
+            transactionInfo,
+            isConsumptionRequest ? notification.ConsumptionRequestReason : null,
+            isConsumptionRequest ? Guid.CreateVersion7(now) : null,
+            outcome,
+            effects.Count == 0 ? "stored" : string.Join("; ", effects),
+            stored);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an App Store notification ({Status}): {Reason}")]
+    private static partial void LogRefused(ILogger logger, VerificationStatus status, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "App Store notification {Type} {Uuid} is for no configured app, Apple will retry it: {Reason}")]
+    private static partial void LogNotConfigured(ILogger logger, string type, Guid uuid, string reason);
+
+    private sealed record StoredPayload(JsonElement Notification, JsonElement? TransactionInfo, JsonElement? RenewalInfo);
+}

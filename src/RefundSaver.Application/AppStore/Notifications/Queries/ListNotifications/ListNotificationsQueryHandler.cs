@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using RefundSaver.Application.Apps;
+using RefundSaver.Application.Common.Interfaces;
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Paging;
+using RefundSaver.Application.Common.Results;
+
+namespace RefundSaver.Application.AppStore.Notifications.Queries.ListNotifications;
+
+internal sealed class ListNotificationsQueryHandler(IApplicationDbContext db)
+    : IRequestHandler<ListNotificationsQuery, Result<Page<NotificationDto>>>
+{
+    public async Task<Result<Page<NotificationDto>>> Handle(ListNotificationsQuery request, CancellationToken cancellationToken)
+    {
+        if (!await db.Apps.AnyAsync(app => app.Id == request.AppId, cancellationToken))
+        {
+            return AppErrors.AppNotFound;
+        }
+
+        var notifications = db.Notifications.AsNoTracking().Where(notification => notification.AppId == request.AppId);
+        if (request.NotificationType is { } type)
+        {
+            notifications = notifications.Where(notification => notification.NotificationType == type);
+        }
+
+        var fetched = await notifications
+            .OrderByDescending(notification => notification.ReceivedAt).ThenByDescending(notification => notification.Id)
+            .Skip(request.Page.Skip).Take(request.Page.PageSize + 1)
+            .ToListAsync(cancellationToken);
+        return Page<NotificationDto>.From(fetched.Select(NotificationDto.From).ToList(), request.Page);
+    }
+}

@@ -1,0 +1,390 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+using RefundSaver.IntegrationTests.Infrastructure;
+using RefundSaver.TestSupport;
+
+namespace RefundSaver.IntegrationTests.Api;
+
+/// <summary>App Store Server Notifications V2 through the webhook, signed by a test chain that each app trusts.</summary>
+public sealed class AppStoreWebhookTests(RealServersFixture servers) : IntegrationTest(servers), IDisposable
+{
+    private const string Webhook = "/webhooks/app-store";
+    private const long AppleAppId = 1_234_567_890;
+    private static readonly DateTimeOffset Signed = DateTimeOffset.UtcNow.AddMinutes(-5);
+
+    private readonly TestCertificateChain _chain = TestCertificateChain.Create();
+
+    public void Dispose() => _chain.Dispose();
+
+    private async Task<(TestApp App, string BundleId)> ConfiguredAppAsync(params string[] environments)
+    {
+        var app = await CreateAppAsync();
+        var bundleId = "com.example.webhook" + Guid.NewGuid().ToString("N")[..12];
+        using var admin = Api.CreateAdminClient();
+        var response = await admin.PatchAsJsonAsync($"/admin/api/apps/{app.Id}", new
+        {
+            bundle_id = bundleId,
+            apple_app_id = AppleAppId,
+            environments = environments.Length == 0 ? ["Sandbox", "Production"] : environments,
+            extra_trusted_roots = new[] { _chain.Root.ExportCertificatePem() },
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (app, bundleId);
+    }
+
+    private string Transaction(string bundleId, string transactionId, DateTimeOffset signedDate, string productId = "coins.100",
+        long price = 4990, Guid? appAccountToken = null, DateTimeOffset? revocationDate = null, string environment = "Sandbox") =>
+        new AppStoreJwsSigner(_chain).Sign(new JsonObject
+        {
+            ["transactionId"] = transactionId,
+            ["originalTransactionId"] = transactionId,
+            ["bundleId"] = bundleId,
+            ["productId"] = productId,
+            ["type"] = "Consumable",
+            ["price"] = price,
+            ["currency"] = "USD",
+            ["purchaseDate"] = signedDate.AddDays(-1).ToUnixTimeMilliseconds(),
+            ["appAccountToken"] = appAccountToken?.ToString(),
+            ["revocationDate"] = revocationDate?.ToUnixTimeMilliseconds(),
+            ["environment"] = environment,
+            ["signedDate"] = signedDate.ToUnixTimeMilliseconds(),
+        }.ToJsonString());
+
+    private string Notification(string type, string bundleId, Guid? uuid = null, DateTimeOffset? signedDate = null,
+        string environment = "Sandbox", string? signedTransaction = null, string? reason = null, long appAppleId = AppleAppId,
+        string section = "data") =>
+        new AppStoreJwsSigner(_chain).Sign(new JsonObject
+        {
+            ["notificationType"] = type,
+            ["notificationUUID"] = (uuid ?? Guid.NewGuid()).ToString(),
+            ["version"] = "2.0",
+            ["signedDate"] = (signedDate ?? Signed).ToUnixTimeMilliseconds(),
+            [section] = new JsonObject
+            {
+                ["appAppleId"] = appAppleId,
+                ["bundleId"] = bundleId,
+                ["environment"] = environment,
+                ["signedTransactionInfo"] = signedTransaction,
+                ["consumptionRequestReason"] = reason,
+            },
+        }.ToJsonString());
+
+    private Task<HttpResponseMessage> PostAsync(string signedPayload)
+    {
+        using var client = Api.CreateClient();
+        return client.PostAsJsonAsync(Webhook, new { signedPayload });
+    }
+
+    private async Task<JsonArray> ListAsync(Guid appId, string what)
+    {
+        using var admin = Api.CreateAdminClient();
+        var response = await admin.GetAsync($"/admin/api/apps/{appId}/{what}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (await ReadJsonAsync(response))["data"]!.AsArray();
+    }
+
+    private async Task<long> CountAsync(string sql, Guid appId)
+    {
+        await using var connection = new NpgsqlConnection(Api.DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("app", appId);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Post_WhenConsumptionRequestIsVerified_ShouldStoreTheNotificationTheLedgerAndARequestDueIn12Hours()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        var profile = await ReadJsonAsync(await app.Client.SendAsync(
+            Request(HttpMethod.Post, "/api/v2/server-side-api/profile/", "{}", "buyer")));
+        var profileId = Guid.Parse(profile["data"]!["profile_id"]!.GetValue<string>());
+        var uuid = Guid.NewGuid();
+
+        var response = await PostAsync(Notification(
+            "CONSUMPTION_REQUEST", bundleId, uuid,
+            signedTransaction: Transaction(bundleId, "2000000001", Signed, appAccountToken: profileId),
+            reason: "UNINTENDED_PURCHASE"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var notification = (await ListAsync(app.Id, "notifications")).ShouldHaveSingleItem()!;
+        notification["notification_uuid"]!.GetValue<string>().ShouldBe(uuid.ToString());
+        notification["notification_type"]!.GetValue<string>().ShouldBe("CONSUMPTION_REQUEST");
+        notification["environment"]!.GetValue<string>().ShouldBe("Sandbox");
+        notification["transaction_id"]!.GetValue<string>().ShouldBe("2000000001");
+        notification["effect"]!.GetValue<string>().ShouldContain("consumption request created");
+        var request = (await ListAsync(app.Id, "consumption-requests")).ShouldHaveSingleItem()!;
+        request["transaction_id"]!.GetValue<string>().ShouldBe("2000000001");
+        request["reason"]!.GetValue<string>().ShouldBe("UNINTENDED_PURCHASE");
+        request["state"]!.GetValue<string>().ShouldBe("received");
+        request["profile_id"]!.GetValue<string>().ShouldBe(profileId.ToString());
+        request["deadline"]!.GetValue<DateTimeOffset>().ShouldBe(
+            DateTimeOffset.FromUnixTimeMilliseconds(Signed.ToUnixTimeMilliseconds()).AddHours(12));
+        (await CountAsync("SELECT count(*) FROM app_store_transactions WHERE app_id = @app AND price = 4990", app.Id)).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("SUBSCRIBED", "data")]
+    [InlineData("DID_RENEW", "data")]
+    [InlineData("ONE_TIME_CHARGE", "data")]
+    [InlineData("TEST", "data")]
+    [InlineData("RENEWAL_EXTENSION", "summary")]
+    [InlineData("EXTERNAL_PURCHASE_TOKEN", "externalPurchaseToken")]
+    [InlineData("RESCIND_CONSENT", "appData")]
+    public async Task Post_WhenATypeWeOnlyStore_ShouldAnswer200AndStoreIt(string type, string section)
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+
+        var response = await PostAsync(Notification(type, bundleId, section: section));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ListAsync(app.Id, "notifications")).ShouldHaveSingleItem()!["notification_type"]!.GetValue<string>().ShouldBe(type);
+        (await ListAsync(app.Id, "consumption-requests")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Post_WhenOneNotificationArrivesFiftyTimesAtOnce_ShouldStoreOneRowAndOneRequest()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        var jws = Notification("CONSUMPTION_REQUEST", bundleId, signedTransaction: Transaction(bundleId, "2000000050", Signed));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => PostAsync(jws)));
+
+        responses.ShouldAllBe(response => response.StatusCode == HttpStatusCode.OK);
+        (await CountAsync("SELECT count(*) FROM notifications WHERE app_id = @app", app.Id)).ShouldBe(1);
+        (await CountAsync("SELECT count(*) FROM consumption_requests WHERE app_id = @app", app.Id)).ShouldBe(1);
+        var duplicates = 0;
+        foreach (var response in responses)
+        {
+            duplicates += (await ReadJsonAsync(response))["duplicate"]!.GetValue<bool>() ? 1 : 0;
+        }
+
+        duplicates.ShouldBe(49);
+    }
+
+    [Fact]
+    public async Task Post_WhenRedisIsDown_ShouldStillStoreEachNotificationExactlyOnce()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        var jws = Notification("CONSUMPTION_REQUEST", bundleId, signedTransaction: Transaction(bundleId, "2000000060", Signed));
+
+        HttpResponseMessage[] responses;
+        await using (await Servers.StopRedisAsync())
+        {
+            responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => PostAsync(jws)));
+        }
+
+        responses.ShouldAllBe(response => response.StatusCode == HttpStatusCode.OK);
+        (await CountAsync("SELECT count(*) FROM notifications WHERE app_id = @app", app.Id)).ShouldBe(1);
+        (await CountAsync("SELECT count(*) FROM consumption_requests WHERE app_id = @app", app.Id)).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("REFUND", "refunded")]
+    [InlineData("REFUND_DECLINED", "declined")]
+    public async Task Post_WhenAppleDecidesTheRefund_ShouldSetTheRequestsOutcome(string type, string outcome)
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        await PostAsync(Notification("CONSUMPTION_REQUEST", bundleId, signedTransaction: Transaction(bundleId, "2000000070", Signed)));
+
+        var decided = Signed.AddHours(2);
+        var response = await PostAsync(Notification(type, bundleId, signedDate: decided,
+            signedTransaction: Transaction(bundleId, "2000000070", decided,
+                revocationDate: type == "REFUND" ? decided : null)));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ListAsync(app.Id, "consumption-requests")).ShouldHaveSingleItem()!["outcome"]!.GetValue<string>().ShouldBe(outcome);
+    }
+
+    [Fact]
+    public async Task Post_WhenTheRefundArrivesBeforeItsRequest_ShouldStillGiveTheRequestItsOutcome()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        var decided = Signed.AddHours(3);
+        await PostAsync(Notification("REFUND", bundleId, signedDate: decided,
+            signedTransaction: Transaction(bundleId, "2000000080", decided, revocationDate: decided)));
+
+        await PostAsync(Notification("CONSUMPTION_REQUEST", bundleId, signedTransaction: Transaction(bundleId, "2000000080", Signed)));
+
+        (await ListAsync(app.Id, "consumption-requests")).ShouldHaveSingleItem()!["outcome"]!.GetValue<string>().ShouldBe("refunded");
+        (await CountAsync("SELECT count(*) FROM app_store_transactions WHERE app_id = @app AND revocation_date IS NOT NULL", app.Id))
+            .ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Post_WhenAnOlderNotificationArrivesLast_ShouldKeepTheNewerValues()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        var older = Signed.AddHours(-1);
+        await PostAsync(Notification("ONE_TIME_CHARGE", bundleId, signedDate: Signed,
+            signedTransaction: Transaction(bundleId, "2000000090", Signed, productId: "coins.new", price: 9990)));
+
+        await PostAsync(Notification("ONE_TIME_CHARGE", bundleId, signedDate: older,
+            signedTransaction: Transaction(bundleId, "2000000090", older, productId: "coins.old", price: 1990)));
+
+        (await CountAsync(
+            "SELECT count(*) FROM app_store_transactions WHERE app_id = @app AND product_id = 'coins.new' AND price = 9990", app.Id))
+            .ShouldBe(1);
+        (await ListAsync(app.Id, "notifications")).Count.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("{", "non_field_errors")]
+    [InlineData("[]", "non_field_errors")]
+    [InlineData("{}", "signedPayload")]
+    [InlineData("""{"signedPayload": 5}""", "signedPayload")]
+    [InlineData("""{"signedPayload": "not-a-jws"}""", "signedPayload")]
+    [InlineData("""{"signedPayload": "a.b.c"}""", "signedPayload")]
+    public async Task Post_WhenTheBodyIsMalformed_ShouldAnswer400(string body, string source)
+    {
+        using var client = Api.CreateClient();
+
+        var response = await client.PostAsync(Webhook, Json(body));
+
+        await ShouldBeErrorAsync(response, HttpStatusCode.BadRequest, "validation_error", source);
+    }
+
+    [Fact]
+    public async Task Post_WhenTheBodyIsTooLarge_ShouldAnswer413()
+    {
+        using var client = Api.CreateClient();
+
+        var response = await client.PostAsync(Webhook, Json($$"""{"signedPayload": "{{new string('a', 70_000)}}"}"""));
+
+        await ShouldBeErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "request_too_large");
+    }
+
+    [Fact]
+    public async Task Post_WhenSignedByAChainNobodyTrusts_ShouldAnswer401AndStoreNothing()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        using var stranger = TestCertificateChain.Create();
+        var forged = new AppStoreJwsSigner(stranger).Sign(new JsonObject
+        {
+            ["notificationType"] = "TEST",
+            ["notificationUUID"] = Guid.NewGuid().ToString(),
+            ["signedDate"] = Signed.ToUnixTimeMilliseconds(),
+            ["data"] = new JsonObject { ["bundleId"] = bundleId, ["environment"] = "Sandbox" },
+        }.ToJsonString());
+
+        var response = await PostAsync(forged);
+
+        await ShouldBeErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_signed_payload", "signedPayload");
+        (await ListAsync(app.Id, "notifications")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Post_WhenTheNestedTransactionIsForged_ShouldAnswer401()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        using var stranger = TestCertificateChain.Create();
+        var forgedTransaction = new AppStoreJwsSigner(stranger).Sign("""{"transactionId":"2000000100","bundleId":"x"}""");
+
+        var response = await PostAsync(Notification("CONSUMPTION_REQUEST", bundleId, signedTransaction: forgedTransaction));
+
+        await ShouldBeErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_signed_payload");
+        (await ListAsync(app.Id, "consumption-requests")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Post_WhenNoAppHasTheBundleId_ShouldAnswer422UntilTheAppIsConfigured()
+    {
+        var app = await CreateAppAsync();
+        var bundleId = "com.example.later" + Guid.NewGuid().ToString("N")[..8];
+        var jws = Notification("TEST", bundleId);
+
+        var before = await PostAsync(jws);
+        using (var admin = Api.CreateAdminClient())
+        {
+            (await admin.PatchAsJsonAsync($"/admin/api/apps/{app.Id}", new
+            {
+                bundle_id = bundleId,
+                extra_trusted_roots = new[] { _chain.Root.ExportCertificatePem() },
+            })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var retry = await PostAsync(jws);
+
+        await ShouldBeErrorAsync(before, HttpStatusCode.UnprocessableEntity, "app_not_configured");
+        retry.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Post_WhenTheAppDoesNotAcceptThatEnvironment_ShouldAnswer422()
+    {
+        var (_, bundleId) = await ConfiguredAppAsync("Production");
+
+        var response = await PostAsync(Notification("TEST", bundleId, environment: "Sandbox"));
+
+        var body = await ShouldBeErrorAsync(response, HttpStatusCode.UnprocessableEntity, "app_not_configured");
+        body.ToJsonString().ShouldContain("Sandbox");
+    }
+
+    [Fact]
+    public async Task Post_WhenAProductionNotificationCarriesAnotherAppleAppId_ShouldAnswer422()
+    {
+        var (_, bundleId) = await ConfiguredAppAsync();
+
+        var wrongId = await PostAsync(Notification("TEST", bundleId, environment: "Production", appAppleId: 42));
+        var rightId = await PostAsync(Notification("TEST", bundleId, environment: "Production"));
+
+        await ShouldBeErrorAsync(wrongId, HttpStatusCode.UnprocessableEntity, "app_not_configured");
+        rightId.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("""{"environments": ["Staging"]}""", "environments")]
+    [InlineData("""{"environments": []}""", "environments")]
+    [InlineData("""{"extra_trusted_roots": ["not a certificate"]}""", "extra_trusted_roots")]
+    [InlineData("""{"apple_app_id": -1}""", "apple_app_id")]
+    [InlineData("""{"apple_app_id": "12"}""", "apple_app_id")]
+    [InlineData("""{"bundle_id": ""}""", "bundle_id")]
+    public async Task PatchApp_WhenASettingIsBad_ShouldAnswer400NamingIt(string json, string field)
+    {
+        var app = await CreateAppAsync();
+        using var admin = Api.CreateAdminClient();
+
+        var response = await admin.PatchAsync($"/admin/api/apps/{app.Id}", Json(json));
+
+        await ShouldBeErrorAsync(response, HttpStatusCode.BadRequest, "validation_error", field);
+    }
+
+    [Fact]
+    public async Task GetApp_WhenConfigured_ShouldShowItsAppStoreIdentity()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync("Production");
+        using var admin = Api.CreateAdminClient();
+
+        var shown = await ReadJsonAsync(await admin.GetAsync($"/admin/api/apps/{app.Id}"));
+
+        shown["bundle_id"]!.GetValue<string>().ShouldBe(bundleId);
+        shown["apple_app_id"]!.GetValue<long>().ShouldBe(AppleAppId);
+        shown["environments"]!.AsArray().Select(node => node!.GetValue<string>()).ShouldBe(["Production"]);
+        shown["extra_trusted_roots"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>().ShouldStartWith("-----BEGIN CERTIFICATE-----");
+    }
+
+    [Fact]
+    public async Task ListNotifications_WhenPagedAndFiltered_ShouldAnswerNewestFirst()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        for (var index = 0; index < 3; index++)
+        {
+            await PostAsync(Notification(index == 1 ? "DID_RENEW" : "TEST", bundleId));
+        }
+
+        using var admin = Api.CreateAdminClient();
+        var firstPage = await ReadJsonAsync(await admin.GetAsync($"/admin/api/apps/{app.Id}/notifications?page_size=2"));
+        var renewals = await ReadJsonAsync(await admin.GetAsync($"/admin/api/apps/{app.Id}/notifications?type=DID_RENEW"));
+        var badPage = await admin.GetAsync($"/admin/api/apps/{app.Id}/notifications?page=zero");
+        var badState = await admin.GetAsync($"/admin/api/apps/{app.Id}/consumption-requests?state=lost");
+
+        firstPage["data"]!.AsArray().Count.ShouldBe(2);
+        firstPage["has_more"]!.GetValue<bool>().ShouldBeTrue();
+        firstPage["data"]![0]!["notification_type"]!.GetValue<string>().ShouldBe("TEST");
+        renewals["data"]!.AsArray().ShouldHaveSingleItem();
+        await ShouldBeErrorAsync(badPage, HttpStatusCode.BadRequest, "validation_error", "page");
+        await ShouldBeErrorAsync(badState, HttpStatusCode.BadRequest, "validation_error", "state");
+    }
+}
