@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using RefundSaver.Application.AppStore;
 using RefundSaver.Application.Common.Interfaces;
+using RefundSaver.Infrastructure.AppStore;
 using RefundSaver.Infrastructure.Persistence;
 using RefundSaver.Infrastructure.Redis;
 using StackExchange.Redis;
@@ -31,6 +33,9 @@ public static class DependencyInjection
         services.AddHostedService<DatabaseMigrator>();
 
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redisConnection));
+
+        services.AddOptions<AppStoreVerificationOptions>().BindConfiguration(AppStoreVerificationOptions.Section);
+        services.AddSingleton<ISignedPayloadVerifier, SignedPayloadVerifier>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<RefundSaverDbContext>("postgres")
