@@ -16,10 +16,13 @@ public sealed class TestCertificateChain : IDisposable
     /// <summary>Apple's marker extensions hold a DER NULL.</summary>
     private static readonly byte[] DerNull = [0x05, 0x00];
 
-    private TestCertificateChain(X509Certificate2 root, X509Certificate2 intermediate, X509Certificate2 leaf, ECDsa leafKey)
+    private readonly ECDsa _intermediateKey;
+
+    private TestCertificateChain(X509Certificate2 root, X509Certificate2 intermediate, ECDsa intermediateKey, X509Certificate2 leaf, ECDsa leafKey)
     {
         Root = root;
         Intermediate = intermediate;
+        _intermediateKey = intermediateKey;
         Leaf = leaf;
         LeafKey = leafKey;
         X5c = [leaf.RawData, intermediate.RawData, root.RawData];
@@ -51,7 +54,7 @@ public sealed class TestCertificateChain : IDisposable
         var suffix = Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
 
         using var rootKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var intermediateKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var intermediateKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var leafKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
         var rootRequest = Request($"CN=RefundSaver Test Root CA {suffix}", rootKey);
@@ -80,16 +83,42 @@ public sealed class TestCertificateChain : IDisposable
             leafRequest.CertificateExtensions.Add(new X509Extension(LeafOid, DerNull, false));
         }
 
+        if (options.LeafCrlUrl is { } crlUrl)
+        {
+            leafRequest.CertificateExtensions.Add(
+                CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([crlUrl.AbsoluteUri]));
+        }
+
         var leaf = options.LeafExpired
             ? Issue(leafRequest, intermediate, intermediateKey, now.AddDays(-61), now.AddDays(-1))
             : Issue(leafRequest, intermediate, intermediateKey, now.AddDays(-1), now.AddYears(1));
-        return new TestCertificateChain(root, intermediate, leaf, leafKey);
+        return new TestCertificateChain(root, intermediate, intermediateKey, leaf, leafKey);
+    }
+
+    /// <summary>The intermediate's CRL, valid for a week around <paramref name="now"/>, revoking the leaf or nothing.</summary>
+    public byte[] BuildCrl(bool revokeLeaf, DateTimeOffset now)
+    {
+        var builder = new CertificateRevocationListBuilder();
+        if (revokeLeaf)
+        {
+            builder.AddEntry(Leaf, now.AddHours(-1), X509RevocationReason.KeyCompromise);
+        }
+
+        return builder.Build(
+            Intermediate.SubjectName,
+            X509SignatureGenerator.CreateForECDsa(_intermediateKey),
+            1,
+            now.AddDays(7),
+            HashAlgorithmName.SHA256,
+            X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Intermediate, true, false),
+            now.AddDays(-1));
     }
 
     public void Dispose()
     {
         Root.Dispose();
         Intermediate.Dispose();
+        _intermediateKey.Dispose();
         Leaf.Dispose();
         LeafKey.Dispose();
     }

@@ -17,4 +17,7 @@ public sealed record TestCertificateChainOptions
 
     /// <summary>The leaf expired a day before <see cref="Now"/> (it was valid the 60 days before that).</summary>
     public bool LeafExpired { get; init; }
+
+    /// <summary>A CRL distribution point put in the leaf, for online revocation tests (see <see cref="TestCertificateChain.BuildCrl"/>).</summary>
+    public Uri? LeafCrlUrl { get; init; }
 }
