@@ -37,6 +37,9 @@ public static class DependencyInjection
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redisConnection));
         services.AddSingleton<IProcessedNotifications, RedisProcessedNotifications>();
 
+        services.AddOptions<AppStoreVerificationOptions>().BindConfiguration(AppStoreVerificationOptions.Section);
+        services.AddSingleton<ISignedPayloadVerifier, SignedPayloadVerifier>();
+
         services.AddHealthChecks()
             .AddDbContextCheck<RefundSaverDbContext>("postgres")
             .AddCheck<RedisHealthCheck>("redis");

@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using RefundSaver.Application.AppStore;
+
+namespace RefundSaver.Infrastructure.AppStore;
+
+/// <summary>
+/// Verifies App Store signed payloads: the header, the x5c chain to a configured root (cached by
+/// the chain's thumbprints and the trusted roots), then the ES256 signature, every time. Bad input
+/// of any kind is an <see cref="VerificationStatus.Invalid"/> answer, never an exception.
+/// </summary>
+internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
+{
+    private const int SignatureLength = 64;
+
+    private readonly TimeProvider _clock;
+    private readonly bool _onlineRevocationChecks;
+    private readonly CertificateChainValidator _chainValidator;
+    private readonly ChainValidationCache _chains;
+    private long _chainValidations;
+
+    public SignedPayloadVerifier(IOptions<AppStoreVerificationOptions> options, TimeProvider clock)
+    {
+        _clock = clock;
+        _onlineRevocationChecks = options.Value.OnlineRevocationChecks;
+        _chainValidator = new CertificateChainValidator(_onlineRevocationChecks);
+        _chains = new ChainValidationCache(clock, TimeSpan.FromMinutes(options.Value.ChainCacheMinutes));
+    }
+
+    /// <summary>How many chains were validated rather than found in the cache.</summary>
+    internal long ChainValidations => Interlocked.Read(ref _chainValidations);
+
+    public SignedPayloadVerification Verify(string signedPayload, IReadOnlyList<byte[]> extraTrustedRoots)
+    {
+        ArgumentNullException.ThrowIfNull(extraTrustedRoots);
+        if (string.IsNullOrEmpty(signedPayload))
+        {
+            return SignedPayloadVerification.Invalid("no signed payload");
+        }
+
+        if (CompactJws.Parse(signedPayload, out var failure) is not { } jws)
+        {
+            return SignedPayloadVerification.Invalid(failure!);
+        }
+
+        using var payload = ParsePayload(jws.Payload);
+        if (payload is null)
+        {
+            return SignedPayloadVerification.Invalid("JWS payload is not a JSON object");
+        }
+
+        if (VerificationTime(payload.RootElement) is not { } verificationTime)
+        {
+            return SignedPayloadVerification.Invalid("JWS payload signedDate is not a time in milliseconds");
+        }
+
+        if (FindOrValidateChain(jws.Certificates, extraTrustedRoots, verificationTime, out var chainFailure) is not { } chain)
+        {
+            return chainFailure!;
+        }
+
+        return jws.Signature.Length == SignatureLength
+            && chain.LeafKey.VerifyData(
+                jws.SigningInput, jws.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
+                ? SignedPayloadVerification.Verified(payload.RootElement.Clone())
+                : SignedPayloadVerification.Invalid("JWS signature does not verify with the leaf's key");
+    }
+
+    private static JsonDocument? ParsePayload(byte[] json)
+    {
+        try
+        {
+            var document = JsonDocument.Parse(json, CompactJws.StrictJson);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document;
+            }
+
+            document.Dispose();
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Offline, the chain is checked when Apple signed the payload (as Apple's libraries do: the
+    /// leaf may have expired since), read before the signature is known good; online, now.
+    /// </summary>
+    private DateTimeOffset? VerificationTime(JsonElement payload)
+    {
+        if (_onlineRevocationChecks
+            || !payload.TryGetProperty("signedDate", out var signedDate)
+            || signedDate.ValueKind == JsonValueKind.Null)
+        {
+            return _clock.GetUtcNow();
+        }
+
+        return signedDate.ValueKind == JsonValueKind.Number
+            && signedDate.TryGetInt64(out var milliseconds)
+            && milliseconds >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds()
+            && milliseconds <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+                ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+                : null;
+    }
+
+    private ValidatedChain? FindOrValidateChain(
+        byte[][] x5c, IReadOnlyList<byte[]> extraTrustedRoots, DateTimeOffset verificationTime, out SignedPayloadVerification? failure)
+    {
+        var key = new ChainCacheKey(Thumbprint(x5c[0]), Thumbprint(x5c[1]), Thumbprint(x5c[2]), RootsKey(extraTrustedRoots));
+        if (_chains.Find(key) is { } cached)
+        {
+            failure = cached.IsValidAt(verificationTime)
+                ? null
+                : SignedPayloadVerification.Invalid("JWS certificate chain is not valid at the verification time");
+            return failure is null ? cached : null;
+        }
+
+        Interlocked.Increment(ref _chainValidations);
+        var validated = _chainValidator.Validate(
+            x5c, [AppleRootCertificate.RootCaG3Der, .. extraTrustedRoots], verificationTime, out failure);
+        if (validated is not null)
+        {
+            _chains.Add(key, validated);
+        }
+
+        return validated;
+    }
+
+    /// <summary>Apple's root is always trusted, so only the extra roots tell two root sets apart.</summary>
+    private static string RootsKey(IReadOnlyList<byte[]> extraTrustedRoots) =>
+        string.Join(',', extraTrustedRoots.Select(Thumbprint).Order(StringComparer.Ordinal));
+
+    private static string Thumbprint(byte[] der) => Convert.ToHexString(SHA256.HashData(der));
+}
