@@ -13,4 +13,10 @@ internal sealed class AppStoreVerificationOptions
 
     /// <summary>How long a validated certificate chain is reused; 0 validates every payload's chain.</summary>
     public int ChainCacheMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// PEM certificates every app trusts besides Apple Root CA - G3: the root of a local App Store
+    /// stand-in, say. Per-app roots are set through the admin API.
+    /// </summary>
+    public List<string> ExtraTrustedRoots { get; set; } = [];
 }

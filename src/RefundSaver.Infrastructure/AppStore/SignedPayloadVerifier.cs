@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RefundSaver.Application.AppStore;
@@ -18,6 +19,7 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
     private readonly bool _onlineRevocationChecks;
     private readonly CertificateChainValidator _chainValidator;
     private readonly ChainValidationCache _chains;
+    private readonly byte[][] _configuredRoots;
     private long _chainValidations;
 
     public SignedPayloadVerifier(IOptions<AppStoreVerificationOptions> options, TimeProvider clock)
@@ -26,6 +28,9 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
         _onlineRevocationChecks = options.Value.OnlineRevocationChecks;
         _chainValidator = new CertificateChainValidator(_onlineRevocationChecks);
         _chains = new ChainValidationCache(clock, TimeSpan.FromMinutes(options.Value.ChainCacheMinutes));
+        _configuredRoots = options.Value.ExtraTrustedRoots
+            .Select(pem => X509Certificate2.CreateFromPem(pem).RawData)
+            .ToArray();
     }
 
     /// <summary>How many chains were validated rather than found in the cache.</summary>
@@ -34,6 +39,11 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
     public SignedPayloadVerification Verify(string signedPayload, IReadOnlyList<byte[]> extraTrustedRoots)
     {
         ArgumentNullException.ThrowIfNull(extraTrustedRoots);
+        if (_configuredRoots.Length > 0)
+        {
+            extraTrustedRoots = [.. _configuredRoots, .. extraTrustedRoots];
+        }
+
         if (string.IsNullOrEmpty(signedPayload))
         {
             return SignedPayloadVerification.Invalid("no signed payload");

@@ -14,7 +14,16 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
     private const long AppleAppId = 1_234_567_890;
     private static readonly DateTimeOffset Signed = DateTimeOffset.UtcNow.AddMinutes(-5);
 
+    /// <summary>Trusted by configuration for every app, like the root of a local App Store stand-in.</summary>
+    private static readonly TestCertificateChain ConfiguredChain = TestCertificateChain.Create();
+
+    /// <summary>Trusted only by the apps of this test, through the admin API.</summary>
     private readonly TestCertificateChain _chain = TestCertificateChain.Create();
+
+    public override Task InitializeAsync() => UseApiAsync(new Dictionary<string, string?>
+    {
+        ["AppStore:Verification:ExtraTrustedRoots:0"] = ConfiguredChain.Root.ExportCertificatePem(),
+    });
 
     public void Dispose() => _chain.Dispose();
 
@@ -54,8 +63,8 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
 
     private string Notification(string type, string bundleId, Guid? uuid = null, DateTimeOffset? signedDate = null,
         string environment = "Sandbox", string? signedTransaction = null, string? reason = null, long appAppleId = AppleAppId,
-        string section = "data") =>
-        new AppStoreJwsSigner(_chain).Sign(new JsonObject
+        string section = "data", TestCertificateChain? chain = null) =>
+        new AppStoreJwsSigner(chain ?? _chain).Sign(new JsonObject
         {
             ["notificationType"] = type,
             ["notificationUUID"] = (uuid ?? Guid.NewGuid()).ToString(),
@@ -71,10 +80,10 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
             },
         }.ToJsonString());
 
-    private Task<HttpResponseMessage> PostAsync(string signedPayload)
+    private async Task<HttpResponseMessage> PostAsync(string signedPayload)
     {
         using var client = Api.CreateClient();
-        return client.PostAsJsonAsync(Webhook, new { signedPayload });
+        return await client.PostAsJsonAsync(Webhook, new { signedPayload });
     }
 
     private async Task<JsonArray> ListAsync(Guid appId, string what)
@@ -276,6 +285,25 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
     }
 
     [Fact]
+    public async Task Post_WhenSignedByAnotherAppsTrustedRoot_ShouldAnswer401()
+    {
+        var (_, trustingBundleId) = await ConfiguredAppAsync();
+        var other = await CreateAppAsync();
+        var otherBundleId = "com.example.other" + Guid.NewGuid().ToString("N")[..8];
+        using (var admin = Api.CreateAdminClient())
+        {
+            (await admin.PatchAsJsonAsync($"/admin/api/apps/{other.Id}", new { bundle_id = otherBundleId }))
+                .StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var trusted = await PostAsync(Notification("TEST", trustingBundleId));
+        var borrowed = await PostAsync(Notification("TEST", otherBundleId));
+
+        trusted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await ShouldBeErrorAsync(borrowed, HttpStatusCode.Unauthorized, "invalid_signed_payload");
+    }
+
+    [Fact]
     public async Task Post_WhenTheNestedTransactionIsForged_ShouldAnswer401()
     {
         var (app, bundleId) = await ConfiguredAppAsync();
@@ -293,16 +321,13 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
     {
         var app = await CreateAppAsync();
         var bundleId = "com.example.later" + Guid.NewGuid().ToString("N")[..8];
-        var jws = Notification("TEST", bundleId);
+        var jws = Notification("TEST", bundleId, chain: ConfiguredChain);
 
         var before = await PostAsync(jws);
         using (var admin = Api.CreateAdminClient())
         {
-            (await admin.PatchAsJsonAsync($"/admin/api/apps/{app.Id}", new
-            {
-                bundle_id = bundleId,
-                extra_trusted_roots = new[] { _chain.Root.ExportCertificatePem() },
-            })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await admin.PatchAsJsonAsync($"/admin/api/apps/{app.Id}", new { bundle_id = bundleId }))
+                .StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
         var retry = await PostAsync(jws);
