@@ -48,6 +48,7 @@ public static class DependencyInjection
         app.MapAdminAppStoreApi();
         app.MapProfilesApi();
         app.MapRefundSaverSettingsApi();
+        app.MapTransactionLinksApi();
         app.MapAppStoreWebhook();
         return app;
     }

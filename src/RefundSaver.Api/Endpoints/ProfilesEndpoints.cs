@@ -83,6 +83,7 @@ public static class ProfilesEndpoints
                 fields.OptionalString("email"),
                 fields.OptionalString("phone_number"),
                 fields.OptionalString("first_name"),
-                fields.OptionalString("last_name")),
+                fields.OptionalString("last_name"),
+                fields.OptionalGuid("app_account_token")),
             cancellationToken);
 }

@@ -20,6 +20,9 @@ public sealed class JsonFields(JsonElement body)
     public Optional<bool?> OptionalBoolean(string name) =>
         Read(name, JsonValueKind.True, "Must be a valid boolean.", value => (bool?)value.GetBoolean());
 
+    public Optional<Guid?> OptionalGuid(string name) =>
+        Read(name, JsonValueKind.String, "Must be a valid UUID.", value => Guid.TryParse(value.GetString(), out var id) ? id : Invalid<Guid?>(name));
+
     public Optional<long?> OptionalInt64(string name) =>
         Read(name, JsonValueKind.Number, "A valid integer is required.", value => value.TryGetInt64(out var number) ? number : Invalid<long?>(name));
 

@@ -16,6 +16,7 @@ public sealed record ProfileDto(
     string? PhoneNumber,
     string? FirstName,
     string? LastName,
+    Guid AppAccountToken,
     RefundSaverSettingsDto RefundSaverSettings)
 {
     public static ProfileDto From(Profile profile, DateTimeOffset now) => new(
@@ -28,5 +29,6 @@ public sealed record ProfileDto(
         profile.PhoneNumber,
         profile.FirstName,
         profile.LastName,
+        profile.AppAccountToken ?? profile.Id,
         RefundSaverSettingsDto.From(profile));
 }

@@ -11,4 +11,7 @@ public static class ProfileErrors
     /// <summary>Profile ids are global; one that another app uses cannot be taken.</summary>
     public static Error ProfileIdTaken { get; } =
         Error.Conflict("profile_already_exists", ProfileSelector.ProfileIdHeader, "This profile id is already in use.");
+
+    public static Error AppAccountTokenTaken { get; } =
+        Error.Conflict("app_account_token_taken", "app_account_token", "Another profile of this app has this app account token.");
 }

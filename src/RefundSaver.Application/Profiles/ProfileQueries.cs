@@ -14,4 +14,12 @@ internal static class ProfileQueries
             ? ofApp.SingleOrDefaultAsync(profile => profile.CustomerUserId == customerUserId, cancellationToken)
             : ofApp.SingleOrDefaultAsync(profile => profile.Id == selector.ParsedProfileId, cancellationToken);
     }
+
+    /// <summary>Whether another profile of the app already answers to this app account token.</summary>
+    public static Task<bool> IsTokenTakenAsync(
+        this IQueryable<Profile> profiles, Guid appId, Guid token, Guid exceptProfileId, CancellationToken cancellationToken) =>
+        profiles.AnyAsync(
+            profile => profile.AppId == appId && profile.Id != exceptProfileId
+                && (profile.AppAccountToken == token || (profile.AppAccountToken == null && profile.Id == token)),
+            cancellationToken);
 }

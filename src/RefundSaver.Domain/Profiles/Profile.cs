@@ -31,6 +31,12 @@ public sealed class Profile
 
     public string? LastName { get; private set; }
 
+    /// <summary>
+    /// The <c>appAccountToken</c> the app passes to StoreKit for this customer; when null, the
+    /// profile's id is its token.
+    /// </summary>
+    public Guid? AppAccountToken { get; private set; }
+
     public bool? Consent { get; private set; }
 
     public CustomPreference? CustomPreference { get; private set; }
@@ -52,6 +58,7 @@ public sealed class Profile
         PhoneNumber = details.PhoneNumber.GetValueOr(PhoneNumber);
         FirstName = details.FirstName.GetValueOr(FirstName);
         LastName = details.LastName.GetValueOr(LastName);
+        AppAccountToken = details.AppAccountToken.GetValueOr(AppAccountToken);
         UpdatedAt = now;
     }
 

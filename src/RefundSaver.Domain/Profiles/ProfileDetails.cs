@@ -7,7 +7,5 @@ public sealed record ProfileDetails(
     Optional<string?> Email,
     Optional<string?> PhoneNumber,
     Optional<string?> FirstName,
-    Optional<string?> LastName)
-{
-    public static ProfileDetails None { get; } = new(default, default, default, default);
-}
+    Optional<string?> LastName,
+    Optional<Guid?> AppAccountToken);

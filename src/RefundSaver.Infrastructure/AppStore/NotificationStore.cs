@@ -20,13 +20,17 @@ internal sealed class NotificationStore(NpgsqlDataSource dataSource) : INotifica
         RETURNING id
         """;
 
-    // For each field the newest signed value wins; an older one only fills a gap. Revocation
-    // fields follow the newest as they are, since a reversed refund clears them.
+    // The profile: the backend's link if there is one, else the profile whose app account token
+    // the purchase carries. For each field the newest signed value wins; an older one only fills a
+    // gap. Revocation fields follow the newest as they are, since a reversed refund clears them.
     private const string UpsertTransaction = """
         INSERT INTO app_store_transactions AS t (app_id, transaction_id, original_transaction_id, profile_id, product_id, type,
             price, currency, purchase_date, expires_date, revocation_date, revocation_reason, revocation_type,
             app_account_token, storefront, offer_type, offer_discount_type, environment, signed_date, updated_at)
-        VALUES ($1, $2, $3, (SELECT id FROM profiles WHERE app_id = $1 AND id = $13), $4, $5, $6, $7, $8, $9, $10, $11, $12,
+        VALUES ($1, $2, $3,
+                coalesce((SELECT profile_id FROM transaction_links WHERE app_id = $1 AND original_transaction_id = $3),
+                         (SELECT id FROM profiles WHERE app_id = $1 AND (app_account_token = $13 OR (app_account_token IS NULL AND id = $13)))),
+                $4, $5, $6, $7, $8, $9, $10, $11, $12,
                 $13, $14, $15, $16, $17, $18, $19)
         ON CONFLICT (app_id, transaction_id) DO UPDATE SET
             original_transaction_id = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN EXCLUDED.original_transaction_id ELSE t.original_transaction_id END,

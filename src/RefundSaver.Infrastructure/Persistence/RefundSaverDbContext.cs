@@ -21,6 +21,8 @@ public sealed class RefundSaverDbContext(DbContextOptions<RefundSaverDbContext> 
 
     public DbSet<ConsumptionRequest> ConsumptionRequests => Set<ConsumptionRequest>();
 
+    public DbSet<TransactionLink> TransactionLinks => Set<TransactionLink>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RefundSaverDbContext).Assembly);
 }

@@ -412,4 +412,91 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
         await ShouldBeErrorAsync(badPage, HttpStatusCode.BadRequest, "validation_error", "page");
         await ShouldBeErrorAsync(badState, HttpStatusCode.BadRequest, "validation_error", "state");
     }
+
+    private const string LinkPath = "/api/v2/server-side-api/purchase/app-store/transactions/link/";
+
+    private static async Task<Guid> CreateProfileAsync(TestApp app, string customerUserId, string body = "{}")
+    {
+        var created = await app.Client.SendAsync(Request(HttpMethod.Post, "/api/v2/server-side-api/profile/", body, customerUserId));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return Guid.Parse((await ReadJsonAsync(created))["data"]!["profile_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Link_WhenThePurchaseIsAlreadyKnown_ShouldGiveItsLedgerRowAndRequestToTheProfile()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        var profileId = await CreateProfileAsync(app, "linker");
+        await PostAsync(Notification("CONSUMPTION_REQUEST", bundleId, signedTransaction: Transaction(bundleId, "2000000200", Signed)));
+        (await ListAsync(app.Id, "consumption-requests")).ShouldHaveSingleItem()!["profile_id"].ShouldBeNull();
+
+        var response = await app.Client.SendAsync(Request(HttpMethod.Post, LinkPath, """{"original_transaction_id": "2000000200"}""", "linker"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var link = await ReadJsonAsync(response);
+        link["profile_id"]!.GetValue<string>().ShouldBe(profileId.ToString());
+        link["transactions_linked"]!.GetValue<int>().ShouldBe(1);
+        link["consumption_requests_linked"]!.GetValue<int>().ShouldBe(1);
+        (await ListAsync(app.Id, "consumption-requests")).ShouldHaveSingleItem()!["profile_id"]!.GetValue<string>()
+            .ShouldBe(profileId.ToString());
+    }
+
+    [Fact]
+    public async Task Link_WhenMadeBeforeThePurchaseArrives_ShouldGiveTheLaterRequestToTheProfile()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        var profileId = await CreateProfileAsync(app, "early");
+        (await app.Client.SendAsync(Request(HttpMethod.Post, LinkPath, """{"original_transaction_id": "2000000300"}""", "early")))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await PostAsync(Notification("CONSUMPTION_REQUEST", bundleId, signedTransaction: Transaction(bundleId, "2000000300", Signed)));
+
+        (await ListAsync(app.Id, "consumption-requests")).ShouldHaveSingleItem()!["profile_id"]!.GetValue<string>()
+            .ShouldBe(profileId.ToString());
+    }
+
+    [Theory]
+    [InlineData("""{"original_transaction_id": "2000000400"}""", "ghost", "profile_does_not_exist", "non_field_errors")]
+    [InlineData("""{"original_transaction_id": ""}""", "exists", "validation_error", "original_transaction_id")]
+    [InlineData("""{"original_transaction_id": "20 00"}""", "exists", "validation_error", "original_transaction_id")]
+    [InlineData("""{}""", "exists", "validation_error", "original_transaction_id")]
+    [InlineData("""{"original_transaction_id": 2000000400}""", "exists", "validation_error", "original_transaction_id")]
+    public async Task Link_WhenInputIsBad_ShouldAnswer400NamingIt(string json, string customerUserId, string code, string source)
+    {
+        var (app, _) = await ConfiguredAppAsync();
+        await CreateProfileAsync(app, "exists");
+
+        var response = await app.Client.SendAsync(Request(HttpMethod.Post, LinkPath, json, customerUserId));
+
+        await ShouldBeErrorAsync(response, HttpStatusCode.BadRequest, code, source);
+    }
+
+    [Fact]
+    public async Task Post_WhenThePurchaseCarriesAProfilesOwnAppAccountToken_ShouldGiveTheRequestToThatProfile()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        var token = Guid.NewGuid();
+        var profileId = await CreateProfileAsync(app, "with-token", $$"""{"app_account_token": "{{token}}"}""");
+
+        await PostAsync(Notification("CONSUMPTION_REQUEST", bundleId,
+            signedTransaction: Transaction(bundleId, "2000000500", Signed, appAccountToken: token)));
+
+        (await ListAsync(app.Id, "consumption-requests")).ShouldHaveSingleItem()!["profile_id"]!.GetValue<string>()
+            .ShouldBe(profileId.ToString());
+    }
+
+    [Fact]
+    public async Task Profile_WhenAnotherProfileHasTheToken_ShouldAnswer409AndShowEachProfilesToken()
+    {
+        var (app, _) = await ConfiguredAppAsync();
+        var firstId = await CreateProfileAsync(app, "first");
+        await CreateProfileAsync(app, "second");
+
+        var clash = await app.Client.SendAsync(Request(
+            HttpMethod.Patch, "/api/v2/server-side-api/profile/", $$"""{"app_account_token": "{{firstId}}"}""", "second"));
+        var shown = await ReadJsonAsync(await app.Client.SendAsync(Request(HttpMethod.Get, "/api/v2/server-side-api/profile/", customerUserId: "first")));
+
+        await ShouldBeErrorAsync(clash, HttpStatusCode.Conflict, "app_account_token_taken", "app_account_token");
+        shown["data"]!["app_account_token"]!.GetValue<string>().ShouldBe(firstId.ToString());
+    }
 }

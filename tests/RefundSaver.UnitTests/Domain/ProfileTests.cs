@@ -50,10 +50,10 @@ public sealed class ProfileTests
     {
         var profile = Profile.CreateForCustomer(Guid.NewGuid(), "customer", Created);
         profile.UpdateDetails(new ProfileDetails(
-            Optional<string?>.Of("a@example.com"), Optional<string?>.Of("+100"), Optional<string?>.Of("Ann"), Optional<string?>.Of("Lee")), Created);
+            Optional<string?>.Of("a@example.com"), Optional<string?>.Of("+100"), Optional<string?>.Of("Ann"), Optional<string?>.Of("Lee"), default), Created);
 
         profile.UpdateDetails(new ProfileDetails(
-            Optional<string?>.Unset, Optional<string?>.Of(null), Optional<string?>.Of("Anna"), Optional<string?>.Unset), Later);
+            Optional<string?>.Unset, Optional<string?>.Of(null), Optional<string?>.Of("Anna"), Optional<string?>.Unset, default), Later);
 
         profile.Email.ShouldBe("a@example.com");
         profile.PhoneNumber.ShouldBeNull();

@@ -20,5 +20,7 @@ public interface IApplicationDbContext
 
     DbSet<ConsumptionRequest> ConsumptionRequests { get; }
 
+    DbSet<TransactionLink> TransactionLinks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -21,6 +21,7 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.Property(profile => profile.PhoneNumber).HasColumnName("phone_number").HasMaxLength(32);
         builder.Property(profile => profile.FirstName).HasColumnName("first_name").HasMaxLength(100);
         builder.Property(profile => profile.LastName).HasColumnName("last_name").HasMaxLength(100);
+        builder.Property(profile => profile.AppAccountToken).HasColumnName("app_account_token");
         builder.Property(profile => profile.Consent).HasColumnName("consent");
         builder.Property(profile => profile.CustomPreference).HasColumnName("custom_preference").HasMaxLength(20)
             .HasConversion(new ValueConverter<CustomPreference, string>(
@@ -29,6 +30,8 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.Property(profile => profile.UpdatedAt).HasColumnName("updated_at");
         builder.HasIndex(profile => new { profile.AppId, profile.CustomerUserId }).IsUnique()
             .HasDatabaseName("ix_profiles_app_id_customer_user_id");
+        builder.HasIndex(profile => new { profile.AppId, profile.AppAccountToken }).IsUnique()
+            .HasDatabaseName("ix_profiles_app_id_app_account_token");
         builder.HasOne<App>().WithMany().HasForeignKey(profile => profile.AppId)
             .HasConstraintName("fk_profiles_apps_app_id").OnDelete(DeleteBehavior.Cascade);
     }

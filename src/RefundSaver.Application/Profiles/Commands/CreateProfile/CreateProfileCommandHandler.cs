@@ -29,6 +29,11 @@ internal sealed class CreateProfileCommandHandler(IApplicationDbContext db, Time
             ? Profile.CreateForCustomer(request.AppId, customerUserId, now)
             : Profile.CreateWithId(request.AppId, request.Selector.ParsedProfileId!.Value, now);
         profile.UpdateDetails(request.Details, now);
+        if (await db.Profiles.IsTokenTakenAsync(request.AppId, profile.AppAccountToken ?? profile.Id, profile.Id, cancellationToken))
+        {
+            return ProfileErrors.AppAccountTokenTaken;
+        }
+
         db.Profiles.Add(profile);
         try
         {

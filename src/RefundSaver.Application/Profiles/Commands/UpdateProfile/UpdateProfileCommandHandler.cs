@@ -15,6 +15,12 @@ internal sealed class UpdateProfileCommandHandler(IApplicationDbContext db, Time
             return ProfileErrors.NotFound;
         }
 
+        if (request.Details.AppAccountToken.GetValueOr(null) is { } token
+            && await db.Profiles.IsTokenTakenAsync(request.AppId, token, profile.Id, cancellationToken))
+        {
+            return ProfileErrors.AppAccountTokenTaken;
+        }
+
         var now = clock.GetUtcNow();
         profile.UpdateDetails(request.Details, now);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RefundSaver.Api.Authentication;
+using RefundSaver.Api.Errors;
+using RefundSaver.Api.Json;
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Profiles.Commands.LinkTransaction;
+
+namespace RefundSaver.Api.Endpoints;
+
+/// <summary>The backend tells whose App Store purchase an original transaction is.</summary>
+public static class TransactionLinksEndpoints
+{
+    public const string Path = "/api/v2/server-side-api/purchase/app-store/transactions/link/";
+
+    public static IEndpointRouteBuilder MapTransactionLinksApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapAppBackendGroup(Path, "Purchases").MapPost("", LinkTransaction).WithName("LinkTransaction");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<TransactionLinkDto>, JsonHttpResult<ErrorBody>>> LinkTransaction(
+        HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        var command = await JsonRequestBody.ReadAsync(
+            context.Request,
+            fields => new LinkTransactionCommand(
+                user.GetAppId(), context.Request.ReadSelector(), fields.OptionalString("original_transaction_id").GetValueOr(null)),
+            cancellationToken);
+        if (!command.IsSuccess)
+        {
+            return command.Error.ToResult(context);
+        }
+
+        var result = await sender.Send(command.Value, cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+    }
+}
