@@ -26,10 +26,8 @@ internal sealed class ListConsumptionRequestsQueryHandler(IApplicationDbContext 
             requests = requests.Where(consumption => consumption.State == state);
         }
 
-        var fetched = await requests
+        return await requests
             .OrderByDescending(consumption => consumption.CreatedAt).ThenByDescending(consumption => consumption.Id)
-            .Skip(request.Page.Skip).Take(request.Page.PageSize + 1)
-            .ToListAsync(cancellationToken);
-        return Page<ConsumptionRequestDto>.From(fetched.Select(ConsumptionRequestDto.From).ToList(), request.Page);
+            .ToPageAsync(request.Page, ConsumptionRequestDto.From, cancellationToken);
     }
 }

@@ -23,10 +23,8 @@ internal sealed class ListNotificationsQueryHandler(IApplicationDbContext db)
             notifications = notifications.Where(notification => notification.NotificationType == type);
         }
 
-        var fetched = await notifications
+        return await notifications
             .OrderByDescending(notification => notification.ReceivedAt).ThenByDescending(notification => notification.Id)
-            .Skip(request.Page.Skip).Take(request.Page.PageSize + 1)
-            .ToListAsync(cancellationToken);
-        return Page<NotificationDto>.From(fetched.Select(NotificationDto.From).ToList(), request.Page);
+            .ToPageAsync(request.Page, NotificationDto.From, cancellationToken);
     }
 }
