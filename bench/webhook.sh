@@ -44,7 +44,7 @@ apphost=$!
 
 url=""
 for _ in $(seq 240); do
-  url=$(grep -oE 'api +Project +Running +http://[0-9.:]+' "$log" | grep -oE 'http://[0-9.:]+' || true)
+  url=$(grep -oE 'api +Project +Running +http://[0-9.:]+' "$log" 2> /dev/null | grep -oE 'http://[0-9.:]+' || true)
   [ -n "$url" ] && break
   kill -0 $apphost 2> /dev/null || { cat "$log"; echo "The AppHost stopped." >&2; exit 1; }
   sleep 0.5
