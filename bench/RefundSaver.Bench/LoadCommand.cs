@@ -1,0 +1,273 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace RefundSaver.Bench;
+
+/// <summary>
+/// Posts distinct, pre-signed App Store notifications to the webhook (or to verify-host's /verify)
+/// over a fixed number of connections, as fast as possible (--rate 0) or open-loop at a fixed rate
+/// (latency counted from each request's scheduled time, so a stall is not hidden by sending less).
+/// Flags: --url, --path (/webhooks/app-store), --chain (dir from `chain`), --admin-token (creates
+/// the app; not needed for /verify), --rate (0), --duration (15s), --warmup (5s), --connections
+/// (64), --count (notifications to pre-sign), --consumption-share (0.5), --environment (Sandbox).
+/// </summary>
+internal static class LoadCommand
+{
+    private const string MediaType = "application/json";
+
+    public static async Task<int> RunAsync(Flags flags)
+    {
+        var baseUrl = new Uri(flags.Required("url").TrimEnd('/') + "/");
+        var path = flags.String("path", "/webhooks/app-store");
+        var rate = flags.Double("rate", 0);
+        var duration = flags.Duration("duration", TimeSpan.FromSeconds(15));
+        var warmup = flags.Duration("warmup", TimeSpan.FromSeconds(5));
+        var connections = flags.Int("connections", 64);
+        var consumptionShare = flags.Double("consumption-share", 0.5);
+        var environment = flags.String("environment", "Sandbox");
+        var totalSeconds = (duration + warmup).TotalSeconds;
+        var count = flags.Int("count", rate > 0 ? (int)(rate * totalSeconds * 1.05) + connections : 150_000);
+
+        using var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+        var bundleId = $"com.example.bench.{Guid.NewGuid():N}"[..40];
+        var appAppleId = Random.Shared.NextInt64(1_000_000_000, 9_000_000_000);
+        if (flags.Optional("admin-token") is { } adminToken)
+        {
+            await CreateAppAsync(http, adminToken, bundleId, appAppleId);
+        }
+
+        var signer = ChainFiles.Signer(flags.Required("chain"));
+        var clock = Stopwatch.StartNew();
+        var bodies = new byte[count][];
+        var consumptionRequests = 0;
+        var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var transactionBase = nowMs * 1000;
+        Parallel.For(0, count, i =>
+        {
+            var consumption = (i * 7919 % 1000) < consumptionShare * 1000; // spread, not blocks
+            var transactionId = (transactionBase + i).ToString(CultureInfo.InvariantCulture);
+            var transaction = signer.Sign(
+                $$"""{"transactionId":"{{transactionId}}","originalTransactionId":"{{transactionId}}","bundleId":"{{bundleId}}","productId":"coins.100","type":"Consumable","price":4990,"currency":"USD","purchaseDate":{{nowMs - 3_600_000}},"environment":"{{environment}}","signedDate":{{nowMs}}}""");
+            var type = consumption ? "CONSUMPTION_REQUEST" : "ONE_TIME_CHARGE";
+            var reason = consumption ? ",\"consumptionRequestReason\":\"UNINTENDED_PURCHASE\"" : "";
+            var notification = signer.Sign(
+                $$"""{"notificationType":"{{type}}","notificationUUID":"{{Guid.NewGuid()}}","version":"2.0","signedDate":{{nowMs}},"data":{"appAppleId":{{appAppleId}},"bundleId":"{{bundleId}}","environment":"{{environment}}","signedTransactionInfo":"{{transaction}}"{{reason}}""" + "}}");
+            bodies[i] = Encoding.UTF8.GetBytes($$"""{"signedPayload":"{{notification}}"}""");
+            if (consumption)
+            {
+                Interlocked.Increment(ref consumptionRequests);
+            }
+        });
+        Console.WriteLine(
+            $"Pre-signed {count:N0} distinct notifications ({consumptionRequests:N0} CONSUMPTION_REQUEST, the rest ONE_TIME_CHARGE; " +
+            $"{bodies[0].Length:N0} bytes each) in {clock.Elapsed.TotalSeconds:F1} s; bundle id {bundleId}.");
+
+        var state = new RunState(http, path, bodies);
+        var mode = rate > 0 ? $"{rate:N0}/s open-loop" : "as fast as possible";
+        if (warmup > TimeSpan.Zero)
+        {
+            Console.WriteLine($"Warming up {warmup.TotalSeconds:F0} s ({mode}, {connections} connections; not counted).");
+            await RunPhaseAsync(state, rate, warmup, connections);
+        }
+
+        Console.WriteLine($"Measuring {duration.TotalSeconds:F0} s ({mode}, {connections} connections, POST {path}).");
+        var result = await RunPhaseAsync(state, rate, duration, connections);
+        result.Print(rate > 0);
+        return 0;
+    }
+
+    private static async Task CreateAppAsync(HttpClient http, string adminToken, string bundleId, long appAppleId)
+    {
+        using var create = new HttpRequestMessage(HttpMethod.Post, "admin/api/apps")
+        {
+            Content = new StringContent($$"""{"name":"webhook bench","bundle_id":"{{bundleId}}"}""", Encoding.UTF8, MediaType),
+        };
+        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        using var created = await http.SendAsync(create);
+        var body = await created.Content.ReadAsStringAsync();
+        if (created.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"creating the app: {(int)created.StatusCode} {body}");
+        }
+
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").ToString();
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"admin/api/apps/{id}")
+        {
+            Content = new StringContent(
+                $$"""{"apple_app_id":{{appAppleId}},"environments":["Sandbox","Production"]}""", Encoding.UTF8, MediaType),
+        };
+        patch.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        using var patched = await http.SendAsync(patch);
+        if (!patched.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException(
+                $"setting the app's apple_app_id: {(int)patched.StatusCode} {await patched.Content.ReadAsStringAsync()}");
+        }
+
+        Console.WriteLine($"Created app {id} ({bundleId}, apple_app_id {appAppleId}).");
+    }
+
+    private static async Task<PhaseResult> RunPhaseAsync(RunState state, double rate, TimeSpan duration, int connections)
+    {
+        var result = new PhaseResult();
+        var start = Stopwatch.GetTimestamp();
+        var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        long scheduledIndex = -1;
+        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        {
+            var latencies = new List<long>(4096);
+            var serviceTimes = new List<long>(4096);
+            while (true)
+            {
+                long scheduled;
+                if (rate > 0)
+                {
+                    var k = Interlocked.Increment(ref scheduledIndex);
+                    scheduled = start + (long)(k / rate * Stopwatch.Frequency);
+                    if (scheduled >= end)
+                    {
+                        break;
+                    }
+
+                    var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), scheduled);
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait);
+                    }
+                }
+                else
+                {
+                    scheduled = Stopwatch.GetTimestamp();
+                    if (scheduled >= end)
+                    {
+                        break;
+                    }
+                }
+
+                var sent = Stopwatch.GetTimestamp();
+                await state.SendOneAsync(result);
+                var done = Stopwatch.GetTimestamp();
+                latencies.Add(done - scheduled);
+                serviceTimes.Add(done - sent);
+            }
+
+            lock (result)
+            {
+                result.Latencies.AddRange(latencies);
+                result.ServiceTimes.AddRange(serviceTimes);
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        result.Elapsed = Stopwatch.GetElapsedTime(start);
+        return result;
+    }
+
+    private sealed class RunState(HttpClient http, string path, byte[][] bodies)
+    {
+        private long _next = -1;
+
+        public async Task SendOneAsync(PhaseResult result)
+        {
+            var i = Interlocked.Increment(ref _next);
+            if (i >= bodies.Length)
+            {
+                Interlocked.Increment(ref result.Repeats); // ran out of distinct notifications: sends one again
+            }
+
+            var content = new ByteArrayContent(bodies[i % bodies.Length]);
+            content.Headers.ContentType = new MediaTypeHeaderValue(MediaType);
+            string key;
+            string? failure = null;
+            try
+            {
+                using var response = await http.PostAsync(path, content);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                key = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    failure = $"{key}: {Encoding.UTF8.GetString(body)}";
+                }
+                else if (body.AsSpan().IndexOf("\"duplicate\":true"u8) >= 0)
+                {
+                    key = "200 (duplicate)";
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                key = e.GetType().Name;
+                failure = $"{key}: {e.Message}";
+            }
+
+            result.Statuses.AddOrUpdate(key, 1, (_, n) => n + 1);
+            if (failure is not null && result.Failures.Count < 5)
+            {
+                result.Failures.Enqueue(failure.Length > 300 ? failure[..300] : failure);
+            }
+        }
+    }
+
+    private sealed class PhaseResult
+    {
+        public long Repeats;
+
+        public ConcurrentDictionary<string, long> Statuses { get; } = new();
+
+        public ConcurrentQueue<string> Failures { get; } = new();
+
+        public List<long> Latencies { get; } = [];
+
+        public List<long> ServiceTimes { get; } = [];
+
+        public TimeSpan Elapsed { get; set; }
+
+        public void Print(bool openLoop)
+        {
+            var sent = Latencies.Count;
+            var ok = Statuses.GetValueOrDefault("200");
+            Console.WriteLine($"  sent            {sent:N0} in {Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"  statuses        {string.Join(", ", Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value:N0}"))}");
+            foreach (var failure in Failures)
+            {
+                Console.WriteLine($"  first failures  {failure}");
+            }
+
+            if (Repeats > 0)
+            {
+                Console.WriteLine($"  WARNING         ran out of pre-signed notifications: {Repeats:N0} sent again (raise --count)");
+            }
+
+            Console.WriteLine($"  throughput      {sent / Elapsed.TotalSeconds:N0} requests/s, {ok / Elapsed.TotalSeconds:N0} accepted (200, not duplicate)/s");
+            Console.WriteLine($"  latency         {Percentiles(Latencies)}{(openLoop ? "  (from the scheduled send time)" : "")}");
+            if (openLoop)
+            {
+                Console.WriteLine($"  service time    {Percentiles(ServiceTimes)}  (from the actual send)");
+            }
+        }
+
+        private static string Percentiles(List<long> ticks)
+        {
+            if (ticks.Count == 0)
+            {
+                return "n/a";
+            }
+
+            ticks.Sort();
+            string Ms(double q) =>
+                (ticks[Math.Min(ticks.Count - 1, (int)(q * ticks.Count))] * 1000.0 / Stopwatch.Frequency).ToString("F2", CultureInfo.InvariantCulture);
+            return $"p50 {Ms(0.50)} ms, p90 {Ms(0.90)} ms, p99 {Ms(0.99)} ms, max {Ms(1.0)} ms";
+        }
+    }
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Benchmark of POST /webhooks/app-store (App Store Server Notifications V2): starts the whole system
+# with the AppHost (Release, Production, private data directory) trusting a fresh test signing
+# chain, then drives the webhook with distinct, pre-signed notifications (half CONSUMPTION_REQUEST,
+# half ONE_TIME_CHARGE, each with a nested signed transaction) from bench/RefundSaver.Bench:
+#   (a) full path, as fast as it goes;  (b) full path at a fixed RATE (latency, open-loop);
+#   (c) verification only: the product's verifier behind a bench-only Kestrel host (the ceiling).
+#   DURATION=15s CONNECTIONS=64 RATE=1000 WARMUP=5s bench/webhook.sh
+# The AppHost's log of the last run is kept in /tmp/last-webhook-bench-apphost.log. The load
+# generator shares the machine's cores with the API and PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-64}
+RATE=${RATE:-1000}
+WARMUP=${WARMUP:-5s}
+VERIFY_PORT=${VERIFY_PORT:-5189}
+
+scripts/install-prerequisites.sh
+
+work=$(mktemp -d)
+chmod 755 "$work" # the postgres user must reach its data directory inside
+log="$work/apphost.log"
+token=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+dotnet build RefundSaver.AppHost -c Release -v quiet -nologo > /dev/null
+dotnet build bench/RefundSaver.Bench -c Release -v quiet -nologo > /dev/null
+bench=(dotnet bench/RefundSaver.Bench/bin/Release/net10.0/RefundSaver.Bench.dll)
+"${bench[@]}" chain --out "$work/chain"
+
+apphost=""
+verifyhost=""
+cleanup() {
+  [ -n "$verifyhost" ] && kill -TERM "$verifyhost" 2> /dev/null && wait "$verifyhost" 2> /dev/null
+  [ -n "$apphost" ] && kill -TERM "$apphost" 2> /dev/null && wait "$apphost" 2> /dev/null
+  cp "$log" /tmp/last-webhook-bench-apphost.log 2> /dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+DOTNET_ENVIRONMENT=Production AppHost__DataDirectory="$work/data" AppHost__DashboardPort=0 Admin__Token="$token" \
+  AppStore__Verification__ExtraTrustedRoots__0="$(cat "$work/chain/root.pem")" \
+  dotnet RefundSaver.AppHost/bin/Release/net10.0/RefundSaver.AppHost.dll > "$log" 2>&1 &
+apphost=$!
+
+url=""
+for _ in $(seq 240); do
+  url=$(grep -oE 'api +Project +Running +http://[0-9.:]+' "$log" 2> /dev/null | grep -oE 'http://[0-9.:]+' || true)
+  [ -n "$url" ] && break
+  kill -0 $apphost 2> /dev/null || { cat "$log"; echo "The AppHost stopped." >&2; exit 1; }
+  sleep 0.5
+done
+[ -n "$url" ] || { tail -50 "$log"; echo "The API did not come up." >&2; exit 1; }
+echo "API at $url"
+
+load=("${bench[@]}" load --chain "$work/chain" --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP")
+
+echo; echo "== (a) Full path, as fast as it goes, $CONNECTIONS connections, $DURATION"
+"${load[@]}" --url "$url" --admin-token "$token" --rate 0
+
+echo; echo "== (b) Full path at $RATE notifications/s (open-loop), $CONNECTIONS connections, $DURATION"
+"${load[@]}" --url "$url" --admin-token "$token" --rate "$RATE"
+
+# (c) without the system running, so the verifier has the machine to itself as the API would.
+kill -TERM "$apphost" 2> /dev/null; wait "$apphost" 2> /dev/null || true; apphost=""
+"${bench[@]}" verify-host --port "$VERIFY_PORT" --chain "$work/chain" &
+verifyhost=$!
+for _ in $(seq 60); do
+  curl -s -o /dev/null "http://127.0.0.1:$VERIFY_PORT/" && break
+  sleep 0.25
+done
+echo; echo "== (c) Verification only (bench verify-host: the product's verifier on the notification and its transaction), as fast as it goes, $CONNECTIONS connections, $DURATION"
+"${load[@]}" --url "http://127.0.0.1:$VERIFY_PORT" --path /verify --rate 0 --count 200000
