@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -10,14 +9,11 @@ using RefundSaver.Domain.Profiles;
 namespace RefundSaver.Infrastructure.Persistence;
 
 /// <summary>
-/// Each change is one prepared <c>UPDATE … RETURNING</c>, with no read before it. Changes that
-/// arrive together are sent together: one round trip and one commit (one WAL flush) per batch,
-/// which is what a commit-per-request workload spends most of its time on. A change is answered
-/// only after its batch has committed; a batch that the server refuses is retried change by
-/// change, so one bad change cannot fail the others. One writer per process, and rows taken in a stable order,
-/// so that batches do not deadlock on each other's row locks.
+/// Each change is one prepared <c>UPDATE … RETURNING</c>, with no read before it; changes that
+/// arrive together are written as one batch. Rows are taken in a stable order, so that batches of
+/// different processes do not deadlock on each other's row locks.
 /// </summary>
-internal sealed partial class RefundSaverSettingsStore : IRefundSaverSettingsStore, IAsyncDisposable
+internal sealed class RefundSaverSettingsStore : IRefundSaverSettingsStore, IAsyncDisposable
 {
     private const int MaxBatchSize = 128;
 
@@ -34,15 +30,12 @@ internal sealed partial class RefundSaverSettingsStore : IRefundSaverSettingsSto
     private const string ByProfileId = Update + " id = $7" + Returning;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly ILogger<RefundSaverSettingsStore> _logger;
-    private readonly Channel<PendingChange> _pending = Channel.CreateUnbounded<PendingChange>();
-    private readonly Task _writer;
+    private readonly BatchWriter<Change, ProfileSettingsDto?> _writer;
 
     public RefundSaverSettingsStore(NpgsqlDataSource dataSource, ILogger<RefundSaverSettingsStore> logger)
     {
         _dataSource = dataSource;
-        _logger = logger;
-        _writer = Task.Run(WriteBatchesAsync);
+        _writer = new BatchWriter<Change, ProfileSettingsDto?>(WriteAsync, MaxBatchSize, logger);
     }
 
     public Task<ProfileSettingsDto?> ChangeAsync(
@@ -51,119 +44,43 @@ internal sealed partial class RefundSaverSettingsStore : IRefundSaverSettingsSto
         Optional<bool?> consent,
         Optional<CustomPreference?> customPreference,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        // The change is not cancelled with the request: once queued it is written, like a request
-        // whose answer was lost on the way back.
-        var change = new PendingChange(appId, selector, consent, customPreference, now);
-        return _pending.Writer.TryWrite(change)
-            ? change.Completion.Task
-            : Task.FromException<ProfileSettingsDto?>(new ObjectDisposedException(nameof(RefundSaverSettingsStore)));
-    }
+        CancellationToken cancellationToken) =>
+        _writer.WriteAsync(new Change(appId, selector, consent, customPreference, now));
 
-    public async ValueTask DisposeAsync()
-    {
-        _pending.Writer.TryComplete();
-        await _writer;
-    }
-
-    private async Task WriteBatchesAsync()
-    {
-        List<PendingChange> batch = new(MaxBatchSize);
-        while (await _pending.Reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatchSize && _pending.Reader.TryRead(out var change))
-            {
-                batch.Add(change);
-            }
-
-            if (batch.Count == 0)
-            {
-                continue;
-            }
-
-            try
-            {
-                await WriteAsync(batch);
-            }
-            catch (PostgresException exception) when (batch.Count > 1)
-            {
-                // The server refused the batch (one bad change, a deadlock with another process):
-                // the others should not pay for it.
-                LogBatchFailed(_logger, exception, batch.Count);
-                foreach (var change in batch)
-                {
-                    await WriteAloneAsync(change);
-                }
-            }
-            catch (Exception exception)
-            {
-                // The database cannot be reached: every change of the batch fails at once, and fast.
-                foreach (var change in batch)
-                {
-                    change.Completion.TrySetException(exception);
-                }
-            }
-        }
-    }
-
-    private async Task WriteAloneAsync(PendingChange change)
-    {
-        try
-        {
-            await WriteAsync([change]);
-        }
-        catch (Exception exception)
-        {
-            change.Completion.TrySetException(exception);
-        }
-    }
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     /// <summary>The statements of a batch run in one implicit transaction, in order.</summary>
-    private async Task WriteAsync(IReadOnlyList<PendingChange> batch)
+    private async Task<ProfileSettingsDto?[]> WriteAsync(IReadOnlyList<Change> changes)
     {
         // A stable sort: changes to one profile keep their order of arrival.
-        var changes = batch
-            .OrderBy(change => change.AppId)
-            .ThenBy(change => change.Selector.CustomerUserId, StringComparer.Ordinal)
-            .ThenBy(change => change.Selector.ProfileId, StringComparer.Ordinal)
+        var order = Enumerable.Range(0, changes.Count)
+            .OrderBy(index => changes[index].AppId)
+            .ThenBy(index => changes[index].Selector.CustomerUserId, StringComparer.Ordinal)
+            .ThenBy(index => changes[index].Selector.ProfileId, StringComparer.Ordinal)
             .ToList();
 
         await using var command = _dataSource.CreateBatch();
-        foreach (var change in changes)
+        foreach (var index in order)
         {
-            command.BatchCommands.Add(ToCommand(change));
+            command.BatchCommands.Add(ToCommand(changes[index]));
         }
 
         var results = new ProfileSettingsDto?[changes.Count];
-        await using (var reader = await command.ExecuteReaderAsync())
+        await using var reader = await command.ExecuteReaderAsync();
+        for (var position = 0; position < order.Count; position++)
         {
-            for (var index = 0; index < changes.Count; index++)
+            if (position > 0)
             {
-                if (index > 0)
-                {
-                    await reader.NextResultAsync();
-                }
-
-                results[index] = await reader.ReadAsync() ? ReadSettings(reader) : null;
+                await reader.NextResultAsync();
             }
+
+            results[order[position]] = await reader.ReadAsync() ? ReadSettings(reader) : null;
         }
 
-        // Answer only once the whole batch is committed, i.e. once the reader has been consumed.
-        // Each answer goes to the thread pool's global (first in, first out) queue: completing them
-        // from this thread would queue their continuations on its own last-in-first-out queue, and
-        // the oldest requests of a large batch would wait behind every newer one.
-        for (var index = 0; index < changes.Count; index++)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(
-                static answer => answer.Change.Completion.TrySetResult(answer.Settings),
-                new Answer(changes[index], results[index]),
-                preferLocal: false);
-        }
+        return results;
     }
 
-    private static NpgsqlBatchCommand ToCommand(PendingChange change)
+    private static NpgsqlBatchCommand ToCommand(Change change)
     {
         var byCustomer = change.Selector.CustomerUserId is not null;
         var command = new NpgsqlBatchCommand(byCustomer ? ByCustomerUserId : ByProfileId);
@@ -188,18 +105,10 @@ internal sealed partial class RefundSaverSettingsStore : IRefundSaverSettingsSto
     private static NpgsqlParameter Nullable(NpgsqlDbType type, object? value) =>
         new() { NpgsqlDbType = type, Value = value ?? DBNull.Value };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} settings changes failed; retrying them one by one")]
-    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
-
-    private sealed record PendingChange(
+    private sealed record Change(
         Guid AppId,
         ProfileSelector Selector,
         Optional<bool?> Consent,
         Optional<CustomPreference?> CustomPreference,
-        DateTimeOffset Now)
-    {
-        public TaskCompletionSource<ProfileSettingsDto?> Completion { get; } = new();
-    }
-
-    private sealed record Answer(PendingChange Change, ProfileSettingsDto? Settings);
+        DateTimeOffset Now);
 }
