@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
@@ -136,10 +137,12 @@ internal sealed partial class ReceiveNotificationCommandHandler(
             effects.Add($"refund outcome: {outcome.Value.ToString().ToLowerInvariant()}");
         }
 
-        var stored = JsonSerializer.Serialize(new StoredPayload(
-            payload,
-            transaction?.Payload,
-            renewal?.Payload));
+        var stored = new JsonObject
+        {
+            ["notification"] = WithoutSignedParts(payload),
+            ["transactionInfo"] = transaction is null ? null : JsonNode.Parse(transaction.Payload.GetRawText()),
+            ["renewalInfo"] = renewal is null ? null : JsonNode.Parse(renewal.Payload.GetRawText()),
+        }.ToJsonString();
         return new NewNotification(
             Guid.CreateVersion7(now),
             app.Id,
@@ -157,11 +160,26 @@ internal sealed partial class ReceiveNotificationCommandHandler(
             stored);
     }
 
+    /// <summary>
+    /// The nested JWS are kept decoded beside the notification; their signed form (certificate
+    /// chains included) would double every stored row and the database's write-ahead log.
+    /// </summary>
+    private static JsonNode WithoutSignedParts(JsonElement payload)
+    {
+        var notification = JsonNode.Parse(payload.GetRawText())!;
+        if (notification["data"] is JsonObject data)
+        {
+            data.Remove("signedTransactionInfo");
+            data.Remove("signedRenewalInfo");
+        }
+
+        return notification;
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an App Store notification ({Status}): {Reason}")]
     private static partial void LogRefused(ILogger logger, VerificationStatus status, string? reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "App Store notification {Type} {Uuid} is for no configured app, Apple will retry it: {Reason}")]
     private static partial void LogNotConfigured(ILogger logger, string type, Guid uuid, string reason);
 
-    private sealed record StoredPayload(JsonElement Notification, JsonElement? TransactionInfo, JsonElement? RenewalInfo);
 }
