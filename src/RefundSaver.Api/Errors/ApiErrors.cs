@@ -6,6 +6,9 @@ namespace RefundSaver.Api.Errors;
 /// <summary>The one place where expected failures become HTTP answers.</summary>
 public static partial class ApiErrors
 {
+    /// <summary>What a 503 asks callers (Apple among them) to wait before trying again.</summary>
+    public const string RetryAfterSeconds = "5";
+
     public static int StatusCodeOf(Error error) => error.Kind switch
     {
         ErrorKind.Validation => StatusCodes.Status400BadRequest,
@@ -33,6 +36,11 @@ public static partial class ApiErrors
             ? LogLevel.Warning
             : LogLevel.Information;
         LogRejected(logger, level, context.Request.Method, context.Request.Path, statusCode, error.Code, reason);
+        if (statusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         return TypedResults.Json(BodyOf(error, statusCode), statusCode: statusCode);
     }
 

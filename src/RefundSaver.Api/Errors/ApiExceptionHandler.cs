@@ -23,7 +23,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
         if (statusCode == StatusCodes.Status503ServiceUnavailable)
         {
-            context.Response.Headers.RetryAfter = "5";
+            context.Response.Headers.RetryAfter = ApiErrors.RetryAfterSeconds;
         }
 
         await ApiErrors.Single(statusCode, code, message).ExecuteAsync(context);
