@@ -7,6 +7,7 @@
 # The AppHost's log of the last run is kept in /tmp/last-bench-apphost.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -32,14 +33,7 @@ DOTNET_ENVIRONMENT=Production AppHost__DataDirectory="$work/data" AppHost__Dashb
 apphost=$!
 trap 'kill -TERM $apphost 2> /dev/null; wait $apphost 2> /dev/null; cp "$log" /tmp/last-bench-apphost.log; rm -rf "$work"' EXIT
 
-url=""
-for _ in $(seq 240); do
-  url=$(grep -oE 'api +Project +Running +http://[0-9.:]+' "$log" | grep -oE 'http://[0-9.:]+' || true)
-  [ -n "$url" ] && break
-  kill -0 $apphost 2> /dev/null || { cat "$log"; echo "The AppHost stopped." >&2; exit 1; }
-  sleep 0.5
-done
-[ -n "$url" ] || { tail -50 "$log"; echo "The API did not come up." >&2; exit 1; }
+url=$(wait_for_api_url "$log" "$apphost")
 echo "API at $url"
 
 api_key=$(curl -sf -X POST "$url/admin/api/apps" -H "Authorization: Bearer $token" \

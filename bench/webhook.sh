@@ -10,6 +10,7 @@
 # generator shares the machine's cores with the API and PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-64}
 RATE=${RATE:-1000}
@@ -42,14 +43,7 @@ DOTNET_ENVIRONMENT=Production AppHost__DataDirectory="$work/data" AppHost__Dashb
   dotnet RefundSaver.AppHost/bin/Release/net10.0/RefundSaver.AppHost.dll > "$log" 2>&1 &
 apphost=$!
 
-url=""
-for _ in $(seq 240); do
-  url=$(grep -oE 'api +Project +Running +http://[0-9.:]+' "$log" 2> /dev/null | grep -oE 'http://[0-9.:]+' || true)
-  [ -n "$url" ] && break
-  kill -0 $apphost 2> /dev/null || { cat "$log"; echo "The AppHost stopped." >&2; exit 1; }
-  sleep 0.5
-done
-[ -n "$url" ] || { tail -50 "$log"; echo "The API did not come up." >&2; exit 1; }
+url=$(wait_for_api_url "$log" "$apphost")
 echo "API at $url"
 
 load=("${bench[@]}" load --chain "$work/chain" --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP")

@@ -31,7 +31,7 @@ public static class AdminAppStoreEndpoints
         }
 
         var result = await sender.Send(new ListNotificationsQuery(appId, type, page.Value), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+        return result.ToOkOrError(context);
     }
 
     private static async Task<Results<Ok<Page<ConsumptionRequestDto>>, JsonHttpResult<ErrorBody>>> ListConsumptionRequests(
@@ -44,6 +44,6 @@ public static class AdminAppStoreEndpoints
         }
 
         var result = await sender.Send(new ListConsumptionRequestsQuery(appId, state, page.Value), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+        return result.ToOkOrError(context);
     }
 }

@@ -60,7 +60,7 @@ public static class AdminAppsEndpoints
         Guid appId, HttpContext context, ISender sender, CancellationToken cancellationToken)
     {
         var result = await sender.Send(new GetAppQuery(appId), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+        return result.ToOkOrError(context);
     }
 
     private static async Task<Results<Ok<AppDto>, JsonHttpResult<ErrorBody>>> UpdateApp(
@@ -81,7 +81,7 @@ public static class AdminAppsEndpoints
         }
 
         var result = await sender.Send(command.Value, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+        return result.ToOkOrError(context);
     }
 
     private static async Task<Results<Created<CreatedApiKeyResponse>, JsonHttpResult<ErrorBody>>> CreateApiKey(
@@ -111,6 +111,6 @@ public static class AdminAppsEndpoints
         Guid appId, Guid apiKeyId, HttpContext context, ISender sender, CancellationToken cancellationToken)
     {
         var result = await sender.Send(new RevokeApiKeyCommand(appId, apiKeyId), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+        return result.ToOkOrError(context);
     }
 }

@@ -34,6 +34,6 @@ public static class AppStoreWebhookEndpoints
         }
 
         var result = await sender.Send(command.Value, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+        return result.ToOkOrError(context);
     }
 }

@@ -40,7 +40,7 @@ public static class RefundSaverSettingsEndpoints
         }
 
         var result = await sender.Send(command.Value, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+        return result.ToOkOrError(context);
     }
 
     private static async Task<Results<Ok<ProfileSettingsDto>, JsonHttpResult<ErrorBody>>> GetSettings(
@@ -48,6 +48,6 @@ public static class RefundSaverSettingsEndpoints
     {
         var result = await sender.Send(
             new GetRefundSaverSettingsQuery(user.GetAppId(), context.Request.ReadSelector()), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+        return result.ToOkOrError(context);
     }
 }

@@ -33,6 +33,6 @@ public static class TransactionLinksEndpoints
         }
 
         var result = await sender.Send(command.Value, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+        return result.ToOkOrError(context);
     }
 }

@@ -44,6 +44,10 @@ public static partial class ApiErrors
         return TypedResults.Json(BodyOf(error, statusCode), statusCode: statusCode);
     }
 
+    /// <summary>200 with the value, or the error's answer.</summary>
+    public static Results<Ok<T>, JsonHttpResult<ErrorBody>> ToOkOrError<T>(this Result<T> result, HttpContext context) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToResult(context);
+
     public static JsonHttpResult<ErrorBody> Single(int statusCode, string code, string message) =>
         TypedResults.Json(
             new ErrorBody([new ErrorBodyEntry(Error.NonFieldErrors, [message])], code, statusCode),

@@ -1,0 +1,15 @@
+# Sourced by the benchmark scripts.
+
+# Prints the API's URL once the AppHost (pid $2, log $1) reports it running; fails if it stops or takes 2 minutes.
+wait_for_api_url() {
+  local log=$1 apphost=$2 url=""
+  for _ in $(seq 240); do
+    url=$(grep -oE 'api +Project +Running +http://[0-9.:]+' "$log" 2> /dev/null | grep -oE 'http://[0-9.:]+' || true)
+    [ -n "$url" ] && { echo "$url"; return 0; }
+    kill -0 "$apphost" 2> /dev/null || { cat "$log" >&2; echo "The AppHost stopped." >&2; return 1; }
+    sleep 0.5
+  done
+  tail -50 "$log" >&2
+  echo "The API did not come up." >&2
+  return 1
+}
