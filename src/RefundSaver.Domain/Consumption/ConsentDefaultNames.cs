@@ -27,4 +27,8 @@ public static class ConsentDefaultNames
         consentDefault = parsed.GetValueOrDefault();
         return parsed is not null;
     }
+
+    /// <summary>For names already validated (as stored): an unknown one is a bug, not bad input.</summary>
+    public static ConsentDefault Parse(string name) =>
+        TryParse(name, out var parsed) ? parsed : throw new FormatException($"Unknown ConsentDefault name '{name}'.");
 }

@@ -69,4 +69,8 @@ public static class DeliveryStatusNames
         DeliveryStatus.InGameCurrencyChange or DeliveryStatus.Other => V2UndeliveredOther,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
+
+    /// <summary>For names already validated (as stored): an unknown one is a bug, not bad input.</summary>
+    public static DeliveryStatus Parse(string name) =>
+        TryParse(name, out var parsed) ? parsed : throw new FormatException($"Unknown DeliveryStatus name '{name}'.");
 }

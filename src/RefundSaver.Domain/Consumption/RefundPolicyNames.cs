@@ -37,4 +37,8 @@ public static class RefundPolicyNames
         policy = parsed.GetValueOrDefault();
         return parsed is not null;
     }
+
+    /// <summary>For names already validated (as stored): an unknown one is a bug, not bad input.</summary>
+    public static RefundPolicy Parse(string name) =>
+        TryParse(name, out var parsed) ? parsed : throw new FormatException($"Unknown RefundPolicy name '{name}'.");
 }

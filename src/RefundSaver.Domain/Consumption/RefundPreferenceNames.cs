@@ -53,4 +53,8 @@ public static class RefundPreferenceNames
         CustomPreference.NoPreference => RefundPreference.NoPreference,
         _ => throw new ArgumentOutOfRangeException(nameof(preference), preference, null),
     };
+
+    /// <summary>For names already validated (as stored): an unknown one is a bug, not bad input.</summary>
+    public static RefundPreference Parse(string name) =>
+        TryParse(name, out var parsed) ? parsed : throw new FormatException($"Unknown RefundPreference name '{name}'.");
 }

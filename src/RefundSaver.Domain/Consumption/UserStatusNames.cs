@@ -43,4 +43,8 @@ public static class UserStatusNames
         UserStatus.LimitedAccess => 4,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
+
+    /// <summary>For names already validated (as stored): an unknown one is a bug, not bad input.</summary>
+    public static UserStatus Parse(string name) =>
+        TryParse(name, out var parsed) ? parsed : throw new FormatException($"Unknown UserStatus name '{name}'.");
 }

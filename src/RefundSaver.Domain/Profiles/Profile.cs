@@ -1,4 +1,5 @@
 using RefundSaver.Domain.Common;
+using RefundSaver.Domain.Consumption;
 
 namespace RefundSaver.Domain.Profiles;
 
@@ -41,6 +42,12 @@ public sealed class Profile
 
     public CustomPreference? CustomPreference { get; private set; }
 
+    /// <summary>Total time the customer used the app, as the backend reported it; null if never reported.</summary>
+    public long? PlayTimeSeconds { get; private set; }
+
+    /// <summary>The customer's account status as the backend reported it; null counts as active.</summary>
+    public UserStatus? AccountStatus { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -70,6 +77,14 @@ public sealed class Profile
     {
         Consent = consent.GetValueOr(Consent);
         CustomPreference = customPreference.GetValueOr(CustomPreference);
+        UpdatedAt = now;
+    }
+
+    /// <summary>A left-out report is kept; an explicit null forgets it.</summary>
+    public void ReportUsage(Optional<long?> playTimeSeconds, Optional<UserStatus?> accountStatus, DateTimeOffset now)
+    {
+        PlayTimeSeconds = playTimeSeconds.GetValueOr(PlayTimeSeconds);
+        AccountStatus = accountStatus.GetValueOr(AccountStatus);
         UpdatedAt = now;
     }
 }

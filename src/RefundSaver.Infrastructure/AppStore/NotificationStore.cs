@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Domain.AppStore;
+using RefundSaver.Infrastructure.Dispatching;
 using RefundSaver.Infrastructure.Persistence;
 
 namespace RefundSaver.Infrastructure.AppStore;
@@ -60,9 +61,10 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
             RETURNING t.profile_id
         ), request AS (
             INSERT INTO consumption_requests (id, app_id, notification_id, transaction_id, original_transaction_id, profile_id,
-                                              environment, reason, state, requested_at, deadline, outcome, outcome_at, created_at)
+                                              environment, reason, state, requested_at, deadline, outcome, outcome_at, created_at,
+                                              due_at, attempts, updated_at)
             SELECT $28, $2, inserted.id, $9, $10, (SELECT profile_id FROM ledger),
-                   $6, $29, 'Received', $7, $30, decided.outcome, decided.signed_date, $8
+                   $6, $29, 'Received', $7, $30, decided.outcome, decided.signed_date, $8, $8, 0, $8
             FROM inserted
             LEFT JOIN LATERAL (
                 SELECT CASE n.notification_type WHEN 'REFUND' THEN 'Refunded' WHEN 'REFUND_DECLINED' THEN 'Declined' ELSE 'Reversed' END AS outcome,
@@ -102,6 +104,13 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
             var command = new NpgsqlBatchCommand(Save);
             command.Parameters.AddRange(Parameters(notification));
             batch.BatchCommands.Add(command);
+        }
+
+        // Delivered at commit, so a dispatcher never wakes for a request it cannot see yet.
+        var wakeDispatchers = notifications.Any(notification => notification.ConsumptionRequestId is not null);
+        if (wakeDispatchers)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(DispatcherSignal.Notify));
         }
 
         var stored = new bool[notifications.Count];

@@ -23,6 +23,10 @@ public sealed class RefundSaverDbContext(DbContextOptions<RefundSaverDbContext> 
 
     public DbSet<TransactionLink> TransactionLinks => Set<TransactionLink>();
 
+    public DbSet<PurchaseReport> PurchaseReports => Set<PurchaseReport>();
+
+    public DbSet<ConsumptionAttempt> ConsumptionAttempts => Set<ConsumptionAttempt>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RefundSaverDbContext).Assembly);
 }

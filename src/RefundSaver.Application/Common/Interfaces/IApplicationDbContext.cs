@@ -22,5 +22,9 @@ public interface IApplicationDbContext
 
     DbSet<TransactionLink> TransactionLinks { get; }
 
+    DbSet<PurchaseReport> PurchaseReports { get; }
+
+    DbSet<ConsumptionAttempt> ConsumptionAttempts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -26,6 +26,20 @@ internal sealed class ConsumptionRequestConfiguration : IEntityTypeConfiguration
         builder.Property(request => request.Outcome).HasColumnName("outcome").HasMaxLength(16).HasConversion<string>();
         builder.Property(request => request.OutcomeAt).HasColumnName("outcome_at");
         builder.Property(request => request.CreatedAt).HasColumnName("created_at");
+        builder.Property(request => request.DueAt).HasColumnName("due_at");
+        builder.Property(request => request.LeaseOwner).HasColumnName("lease_owner").HasMaxLength(100);
+        builder.Property(request => request.LeaseExpiresAt).HasColumnName("lease_expires_at");
+        builder.Property(request => request.Attempts).HasColumnName("attempts");
+        builder.Property(request => request.ManualPreference).HasColumnName("manual_preference").HasMaxLength(20);
+        builder.Property(request => request.Preference).HasColumnName("preference").HasMaxLength(20);
+        builder.Property(request => request.PreferenceSource).HasColumnName("preference_source").HasMaxLength(100);
+        builder.Property(request => request.ApiVersion).HasColumnName("api_version").HasMaxLength(8);
+        builder.Property(request => request.Body).HasColumnName("body").HasColumnType("jsonb");
+        builder.Property(request => request.StateReason).HasColumnName("state_reason").HasMaxLength(500);
+        builder.Property(request => request.AnsweredAt).HasColumnName("answered_at");
+        builder.Property(request => request.UpdatedAt).HasColumnName("updated_at");
+        builder.HasIndex(request => request.DueAt).HasDatabaseName("ix_consumption_requests_pending_due_at")
+            .HasFilter("state IN ('Received', 'Held', 'Due', 'Sending')");
         builder.HasIndex(request => request.NotificationId).IsUnique().HasDatabaseName("ix_consumption_requests_notification_id");
         builder.HasIndex(request => new { request.AppId, request.CreatedAt }).HasDatabaseName("ix_consumption_requests_app_id_created_at");
         builder.HasIndex(request => new { request.AppId, request.TransactionId }).HasDatabaseName("ix_consumption_requests_app_id_transaction_id");

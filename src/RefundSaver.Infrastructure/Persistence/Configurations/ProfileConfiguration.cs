@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RefundSaver.Domain.Apps;
+using RefundSaver.Domain.Consumption;
 using RefundSaver.Domain.Profiles;
 
 namespace RefundSaver.Infrastructure.Persistence.Configurations;
@@ -26,6 +27,9 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.Property(profile => profile.CustomPreference).HasColumnName("custom_preference").HasMaxLength(20)
             .HasConversion(new ValueConverter<CustomPreference, string>(
                 preference => preference.ToName(), name => CustomPreferenceNames.Parse(name)));
+        builder.Property(profile => profile.PlayTimeSeconds).HasColumnName("play_time_seconds");
+        builder.Property(profile => profile.AccountStatus).HasColumnName("account_status").HasMaxLength(20)
+            .HasConversion(new ValueConverter<UserStatus, string>(status => status.ToWire(), name => UserStatusNames.Parse(name)));
         builder.Property(profile => profile.CreatedAt).HasColumnName("created_at");
         builder.Property(profile => profile.UpdatedAt).HasColumnName("updated_at");
         builder.HasIndex(profile => new { profile.AppId, profile.CustomerUserId }).IsUnique()
