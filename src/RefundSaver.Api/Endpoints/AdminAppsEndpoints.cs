@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
@@ -6,6 +7,7 @@ using RefundSaver.Application.Apps.Commands.CreateApiKey;
 using RefundSaver.Application.Apps.Commands.CreateApp;
 using RefundSaver.Application.Apps.Commands.RevokeApiKey;
 using RefundSaver.Application.Apps.Commands.UpdateApp;
+using RefundSaver.Application.Apps.Rules;
 using RefundSaver.Application.Apps.Queries.GetApp;
 using RefundSaver.Application.Apps.Queries.ListApiKeys;
 using RefundSaver.Application.Apps.Queries.ListApps;
@@ -68,12 +70,22 @@ public static class AdminAppsEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new UpdateAppCommand(
-                appId,
-                fields.OptionalString("bundle_id"),
-                fields.OptionalInt64("apple_app_id"),
-                fields.OptionalStringArray("environments"),
-                fields.OptionalStringArray("extra_trusted_roots")),
+            fields => new UpdateAppCommand(appId)
+            {
+                BundleId = fields.OptionalString("bundle_id"),
+                AppleAppId = fields.OptionalInt64("apple_app_id"),
+                Environments = fields.OptionalStringArray("environments"),
+                ExtraTrustedRoots = fields.OptionalStringArray("extra_trusted_roots"),
+                AppStoreCredentials = fields.OptionalJson<AppStoreCredentialsInput>(
+                    "app_store_credentials", JsonValueKind.Object, PreferenceRules.Json),
+                RefundSaverEnabled = fields.OptionalBoolean("refund_saver_enabled"),
+                ConsumptionApiVersion = fields.OptionalString("consumption_api_version"),
+                RefundPolicy = fields.OptionalString("refund_policy"),
+                ConsentDefault = fields.OptionalString("consent_default"),
+                SampleContentProvided = fields.OptionalBoolean("sample_content_provided"),
+                ReviewDelayMinutes = fields.OptionalInt64("review_delay_minutes"),
+                Rules = fields.OptionalJson<IReadOnlyList<PreferenceRuleDto?>>("rules", JsonValueKind.Array, PreferenceRules.Json),
+            },
             cancellationToken);
         if (!command.IsSuccess)
         {

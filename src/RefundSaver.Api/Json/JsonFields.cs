@@ -33,6 +33,25 @@ public sealed class JsonFields(JsonElement body)
                 ? value.EnumerateArray().Select(item => item.GetString()!).ToList()
                 : Invalid<IReadOnlyList<string>>(name));
 
+    /// <summary>An object or array read into <typeparamref name="T"/>; a shape that does not fit names the field and the place.</summary>
+    public Optional<T?> OptionalJson<T>(string name, JsonValueKind expected, JsonSerializerOptions options)
+        where T : class =>
+        Read(name, expected, expected == JsonValueKind.Array ? "Expected a list." : "Expected an object.", value =>
+        {
+            try
+            {
+                return value.Deserialize<T>(options);
+            }
+            catch (JsonException exception)
+            {
+                _errors.Add(new ErrorDetail(name, [$"Not a valid value at {exception.Path}: {FirstSentence(exception.Message)}"]));
+                return null;
+            }
+        });
+
+    private static string FirstSentence(string message) =>
+        message.IndexOf(". ", StringComparison.Ordinal) is var end and > 0 ? message[..(end + 1)] : message;
+
     private T? Invalid<T>(string name)
     {
         _errors.Add(new ErrorDetail(name, ["Not a valid value for this field."]));

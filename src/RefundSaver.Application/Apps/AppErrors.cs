@@ -9,5 +9,11 @@ public static class AppErrors
     public static Error BundleIdTaken { get; } =
         Error.Conflict("app_already_exists", "bundle_id", "An app with this bundle id already exists.");
 
+    /// <summary>The server, not the request, lacks something: the key that seals App Store private keys at rest.</summary>
+    public static Error CredentialsKeyMissing { get; } = new(
+        ErrorKind.Unprocessable,
+        "credentials_key_not_configured",
+        [new ErrorDetail("app_store_credentials", ["This server cannot store App Store keys: set AppStore:CredentialsKey (base64 of 32 random bytes)."])]);
+
     public static Error ApiKeyNotFound { get; } = Error.NotFound("api_key_does_not_exist", "API key not found");
 }

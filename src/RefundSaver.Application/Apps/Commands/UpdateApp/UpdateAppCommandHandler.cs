@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using RefundSaver.Application.Apps.Rules;
 using RefundSaver.Application.AppStore;
+using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
+using RefundSaver.Domain.Apps;
 using RefundSaver.Domain.AppStore;
+using RefundSaver.Domain.Consumption;
 
 namespace RefundSaver.Application.Apps.Commands.UpdateApp;
 
-internal sealed class UpdateAppCommandHandler(IApplicationDbContext db, AppStoreApps appStoreApps)
+internal sealed class UpdateAppCommandHandler(IApplicationDbContext db, AppStoreApps appStoreApps, ICredentialProtector protector)
     : IRequestHandler<UpdateAppCommand, Result<AppDto>>
 {
     public async Task<Result<AppDto>> Handle(UpdateAppCommand request, CancellationToken cancellationToken)
@@ -25,6 +29,21 @@ internal sealed class UpdateAppCommandHandler(IApplicationDbContext db, AppStore
             return AppErrors.BundleIdTaken;
         }
 
+        if (request.AppStoreCredentials is { HasValue: true, Value: { } credentials })
+        {
+            if (!protector.IsConfigured)
+            {
+                return AppErrors.CredentialsKeyMissing;
+            }
+
+            var pem = credentials.PrivateKeyPem!.Replace("\\n", "\n", StringComparison.Ordinal).Trim();
+            app.SetAppStoreCredentials(credentials.IssuerId!, credentials.KeyId!, protector.Protect(pem));
+        }
+        else if (request.AppStoreCredentials.HasValue)
+        {
+            app.ClearAppStoreCredentials();
+        }
+
         var previousBundleId = app.BundleId;
         app.ConfigureAppStore(
             bundleId,
@@ -33,6 +52,16 @@ internal sealed class UpdateAppCommandHandler(IApplicationDbContext db, AppStore
                 .Select(name => AppStoreEnvironmentNames.TryParse(name, out var environment) ? environment.Value : default)
                 .ToList()),
             request.ExtraTrustedRoots.Map(pems => (IReadOnlyList<string>)pems!.Select(pem => pem.Trim()).ToList()));
+        app.ConfigureRefundSaver(new RefundSaverConfiguration
+        {
+            Enabled = request.RefundSaverEnabled.Map(enabled => enabled!.Value),
+            ApiVersion = request.ConsumptionApiVersion.Map(name => ConsumptionApiVersionNames.Parse(name!)),
+            Policy = request.RefundPolicy.Map(name => RefundPolicyNames.Parse(name!)),
+            ConsentDefault = request.ConsentDefault.Map(name => ConsentDefaultNames.Parse(name!)),
+            SampleContentProvided = request.SampleContentProvided.Map(provided => provided!.Value),
+            ReviewDelayMinutes = request.ReviewDelayMinutes.Map(minutes => minutes is null or 0 ? null : (int?)minutes),
+            Rules = request.Rules.Map(rules => PreferenceRules.ToDomain(rules!.OfType<PreferenceRuleDto>())),
+        });
         await db.SaveChangesAsync(cancellationToken);
         appStoreApps.Forget(previousBundleId);
         appStoreApps.Forget(app.BundleId);

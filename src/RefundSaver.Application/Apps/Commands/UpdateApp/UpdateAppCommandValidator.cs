@@ -1,12 +1,17 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FluentValidation;
+using RefundSaver.Application.Apps.Rules;
 using RefundSaver.Domain.AppStore;
+using RefundSaver.Domain.Consumption;
 
 namespace RefundSaver.Application.Apps.Commands.UpdateApp;
 
 internal sealed class UpdateAppCommandValidator : AbstractValidator<UpdateAppCommand>
 {
+    /// <summary>Apple answers within 12 hours of the request; a hold leaves an hour to send.</summary>
+    public const int MaxReviewDelayMinutes = 11 * 60;
+
     public UpdateAppCommandValidator()
     {
         When(command => command.BundleId.HasValue, () => RuleFor(command => command.BundleId.Value)
@@ -26,7 +31,46 @@ internal sealed class UpdateAppCommandValidator : AbstractValidator<UpdateAppCom
             .NotNull().WithMessage("Give a list (empty to trust Apple's root alone).")
             .Must(pems => pems!.All(IsCertificate)).WithMessage("Each trusted root is one PEM certificate (-----BEGIN CERTIFICATE-----).")
             .OverridePropertyName("extra_trusted_roots"));
+        When(command => command.AppStoreCredentials is { HasValue: true, Value: not null }, () =>
+        {
+            RuleFor(command => command.AppStoreCredentials.Value!.IssuerId)
+                .NotEmpty().WithMessage("The issuer id from App Store Connect (Users and Access → Integrations) is required.")
+                .MaximumLength(64).OverridePropertyName("app_store_credentials.issuer_id");
+            RuleFor(command => command.AppStoreCredentials.Value!.KeyId)
+                .NotEmpty().WithMessage("The key id of the In-App Purchase key is required.")
+                .MaximumLength(64).Matches("^[A-Za-z0-9]+$").WithMessage("A key id holds only letters and digits.")
+                .OverridePropertyName("app_store_credentials.key_id");
+            RuleFor(command => command.AppStoreCredentials.Value!.PrivateKeyPem)
+                .Must(IsP256PrivateKey).WithMessage("Give the downloaded .p8 file's content: a PEM EC private key on P-256.")
+                .OverridePropertyName("app_store_credentials.private_key_pem");
+        });
+        NotNullWhenGiven(command => command.RefundSaverEnabled, "refund_saver_enabled");
+        NotNullWhenGiven(command => command.SampleContentProvided, "sample_content_provided");
+        OneOfWhenGiven(command => command.ConsumptionApiVersion, "consumption_api_version", ConsumptionApiVersionNames.All);
+        OneOfWhenGiven(command => command.RefundPolicy, "refund_policy", RefundPolicyNames.All);
+        OneOfWhenGiven(command => command.ConsentDefault, "consent_default", ConsentDefaultNames.All);
+        When(command => command.ReviewDelayMinutes.HasValue, () => RuleFor(command => command.ReviewDelayMinutes.Value)
+            .InclusiveBetween(0, MaxReviewDelayMinutes)
+            .WithMessage($"A review delay is 0 to {MaxReviewDelayMinutes} minutes (11 hours), or null for none.")
+            .OverridePropertyName("review_delay_minutes"));
+        When(command => command.Rules.HasValue, () => RuleFor(command => command.Rules.Value)
+            .Custom((rules, context) =>
+            {
+                var problems = rules is null ? ["Give a list (empty for no rules)."] : PreferenceRules.Problems(rules);
+                foreach (var problem in problems)
+                {
+                    context.AddFailure("rules", problem);
+                }
+            }));
     }
+
+    private void NotNullWhenGiven(Func<UpdateAppCommand, Domain.Common.Optional<bool?>> field, string name) =>
+        When(command => field(command).HasValue, () => RuleFor(command => field(command).Value)
+            .NotNull().WithMessage("Must be true or false.").OverridePropertyName(name));
+
+    private void OneOfWhenGiven(Func<UpdateAppCommand, Domain.Common.Optional<string?>> field, string name, IReadOnlyList<string> names) =>
+        When(command => field(command).HasValue, () => RuleFor(command => field(command).Value)
+            .Must(names.Contains).WithMessage($"Must be one of: {string.Join(", ", names)}.").OverridePropertyName(name));
 
     private static bool IsCertificate(string pem)
     {
@@ -36,6 +80,25 @@ internal sealed class UpdateAppCommandValidator : AbstractValidator<UpdateAppCom
             return true;
         }
         catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsP256PrivateKey(string? pem)
+    {
+        if (string.IsNullOrWhiteSpace(pem))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var key = ECDsa.Create();
+            key.ImportFromPem(pem.Replace("\\n", "\n", StringComparison.Ordinal));
+            return key.ExportParameters(includePrivateParameters: false).Curve.Oid.Value == ECCurve.NamedCurves.nistP256.Oid.Value;
+        }
+        catch (Exception exception) when (exception is CryptographicException or ArgumentException)
         {
             return false;
         }
