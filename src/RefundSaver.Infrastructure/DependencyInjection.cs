@@ -4,8 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RefundSaver.Application.AppStore;
+using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Infrastructure.AppStore;
+using RefundSaver.Infrastructure.AppStore.Api;
 using RefundSaver.Infrastructure.Persistence;
 using RefundSaver.Infrastructure.Redis;
 using StackExchange.Redis;
@@ -39,11 +41,27 @@ public static class DependencyInjection
 
         services.AddOptions<AppStoreVerificationOptions>().BindConfiguration(AppStoreVerificationOptions.Section);
         services.AddSingleton<ISignedPayloadVerifier, SignedPayloadVerifier>();
+        AddAppStoreApi(services);
 
         services.AddHealthChecks()
             .AddDbContextCheck<RefundSaverDbContext>("postgres")
             .AddCheck<RedisHealthCheck>("redis");
         return builder;
+    }
+
+    /// <summary>The client of Apple's App Store Server API, and the protector of the Apple keys it signs with.</summary>
+    private static void AddAppStoreApi(IServiceCollection services)
+    {
+        services.AddOptions<AppStoreApiOptions>().BindConfiguration(AppStoreApiOptions.Section)
+            .Validate(AppStoreApiOptions.IsValid, AppStoreApiOptions.Requirements).ValidateOnStart();
+        services.AddOptions<CredentialProtectionOptions>().BindConfiguration(CredentialProtectionOptions.Section)
+            .Validate(CredentialProtectionOptions.IsValid, CredentialProtectionOptions.Requirements).ValidateOnStart();
+        services.AddSingleton<ICredentialProtector, AesGcmCredentialProtector>();
+        services.AddSingleton<AppStoreTokenFactory>();
+        services.AddSingleton<AppStoreResiliencePipeline>();
+        services.AddHttpClient<IAppStoreApi, AppStoreApiClient>(AppStoreApiClient.Configure)
+            .ConfigurePrimaryHttpMessageHandler(AppStoreApiClient.CreateHandler)
+            .RedactLoggedHeaders(_ => true);
     }
 
     /// <summary>
