@@ -2,12 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using RefundSaver.Domain.Consumption;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Application.AppStore.Api;
+using RefundSaver.Application.AppStore.Dispatching;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Infrastructure.AppStore;
 using RefundSaver.Infrastructure.AppStore.Api;
+using RefundSaver.Infrastructure.Dispatching;
 using RefundSaver.Infrastructure.Persistence;
 using RefundSaver.Infrastructure.Redis;
 using StackExchange.Redis;
@@ -42,6 +47,7 @@ public static class DependencyInjection
         services.AddOptions<AppStoreVerificationOptions>().BindConfiguration(AppStoreVerificationOptions.Section);
         services.AddSingleton<ISignedPayloadVerifier, SignedPayloadVerifier>();
         AddAppStoreApi(services);
+        AddDispatcher(builder);
 
         services.AddHealthChecks()
             .AddDbContextCheck<RefundSaverDbContext>("postgres")
@@ -62,6 +68,37 @@ public static class DependencyInjection
         services.AddHttpClient<IAppStoreApi, AppStoreApiClient>(AppStoreApiClient.Configure)
             .ConfigurePrimaryHttpMessageHandler(AppStoreApiClient.CreateHandler)
             .RedactLoggedHeaders(_ => true);
+    }
+
+    /// <summary>The dispatcher answers consumption requests in this process unless <c>Dispatcher:Enabled</c> is false.</summary>
+    private static void AddDispatcher(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.Section)
+            .Validate(options => options.Concurrency > 0 && options.LeaseSeconds > 0 && options.MaxIdleSeconds > 0
+                && options.ProductionRatePerSecond > 0 && options.SandboxRatePerSecond > 0 && options.RetryFirstDelaySeconds > 0
+                && options.RetryMaxDelaySeconds >= options.RetryFirstDelaySeconds && options.MaxUnauthorizedAttempts > 0,
+                "Dispatcher settings must be positive (and RetryMaxDelaySeconds at least RetryFirstDelaySeconds).")
+            .ValidateOnStart();
+        services.AddSingleton(provider => new DispatchPlanner(UsdRatesFrom(provider.GetRequiredService<IOptions<DispatcherOptions>>().Value)));
+        services.AddSingleton<DispatchQueue>();
+        services.AddSingleton<IDispatcherSignal>(provider => provider.GetRequiredService<DispatchQueue>());
+        services.AddSingleton<DispatcherMetrics>();
+        if (builder.Configuration.GetValue<bool?>($"{DispatcherOptions.Section}:{nameof(DispatcherOptions.Enabled)}") ?? true)
+        {
+            services.AddHostedService<ConsumptionDispatcher>();
+        }
+    }
+
+    private static UsdRates UsdRatesFrom(DispatcherOptions options)
+    {
+        var rates = new Dictionary<string, decimal>(UsdRates.Default.Rates, StringComparer.OrdinalIgnoreCase);
+        foreach (var (currency, rate) in options.UsdRates)
+        {
+            rates[currency] = rate;
+        }
+
+        return new UsdRates(rates);
     }
 
     /// <summary>

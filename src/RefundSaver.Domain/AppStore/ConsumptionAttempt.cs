@@ -31,4 +31,29 @@ public sealed class ConsumptionAttempt
 
     /// <summary>The exact JSON sent.</summary>
     public string Body { get; private set; } = string.Empty;
+
+    public static ConsumptionAttempt Record(
+        Guid requestId,
+        int number,
+        DateTimeOffset startedAt,
+        TimeSpan elapsed,
+        string apiVersion,
+        string result,
+        int? statusCode,
+        long? errorCode,
+        string? errorMessage,
+        string body) => new()
+        {
+            Id = Guid.CreateVersion7(startedAt),
+            RequestId = requestId,
+            Number = number,
+            StartedAt = startedAt,
+            ElapsedMilliseconds = (int)Math.Min(elapsed.TotalMilliseconds, int.MaxValue),
+            ApiVersion = apiVersion,
+            Result = result,
+            StatusCode = statusCode,
+            ErrorCode = errorCode,
+            ErrorMessage = errorMessage is { Length: > 500 } ? errorMessage[..500] : errorMessage,
+            Body = body,
+        };
 }

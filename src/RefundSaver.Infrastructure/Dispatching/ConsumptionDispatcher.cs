@@ -1,0 +1,312 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RefundSaver.Application.AppStore.Api;
+using RefundSaver.Application.AppStore.Dispatching;
+using RefundSaver.Domain.AppStore;
+using RefundSaver.Infrastructure.Persistence;
+
+namespace RefundSaver.Infrastructure.Dispatching;
+
+/// <summary>
+/// Answers consumption requests: claims due ones with a lease (any number of processes side by
+/// side), decides with <see cref="DispatchPlanner"/>, takes the app's turn so that Apple's rate limit
+/// holds across processes, calls Apple, and records the attempt and the next state together. It
+/// sleeps until LISTEN/NOTIFY says a request arrived or the next one falls due.
+/// </summary>
+internal sealed partial class ConsumptionDispatcher(
+    IServiceScopeFactory scopes,
+    NpgsqlDataSource dataSource,
+    DispatchQueue queue,
+    DispatchPlanner planner,
+    IAppStoreApi appStore,
+    ICredentialProtector protector,
+    DispatcherMetrics metrics,
+    IOptions<DispatcherOptions> options,
+    TimeProvider clock,
+    ILogger<ConsumptionDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxTurnWait = TimeSpan.FromSeconds(1);
+
+    private readonly DispatcherOptions _options = options.Value;
+    private readonly string _owner = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly SemaphoreSlim _wake = new(0);
+
+    private RetrySchedule Schedule => new()
+    {
+        FirstDelay = TimeSpan.FromSeconds(_options.RetryFirstDelaySeconds),
+        MaxDelay = TimeSpan.FromSeconds(_options.RetryMaxDelaySeconds),
+        MaxUnauthorizedAttempts = _options.MaxUnauthorizedAttempts,
+    };
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var listening = ListenAsync(stoppingToken);
+        HashSet<Task> running = [];
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                running.RemoveWhere(task => task.IsCompleted);
+                var free = _options.Concurrency - running.Count;
+                var claimed = free <= 0
+                    ? []
+                    : await queue.ClaimAsync(
+                        _owner,
+                        clock.GetUtcNow(),
+                        TimeSpan.FromSeconds(_options.LeaseSeconds),
+                        free,
+                        (int)Math.Ceiling(_options.ProductionRatePerSecond),
+                        (int)Math.Ceiling(_options.SandboxRatePerSecond),
+                        stoppingToken);
+                foreach (var id in claimed)
+                {
+                    running.Add(ProcessAsync(id, stoppingToken));
+                }
+
+                if (free > 0 && claimed.Count == free)
+                {
+                    continue;
+                }
+
+                await _wake.WaitAsync(claimed.Count == 0 ? await IdleTimeAsync(stoppingToken) : IdleCap, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                LogLoopFailed(logger, exception);
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        await Task.WhenAll(running.Append(listening)).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private TimeSpan IdleCap => TimeSpan.FromSeconds(_options.MaxIdleSeconds);
+
+    private async Task<TimeSpan> IdleTimeAsync(CancellationToken cancellationToken)
+    {
+        var next = await queue.NextDueAsync(cancellationToken);
+        if (next is null)
+        {
+            return IdleCap;
+        }
+
+        var wait = next.Value - clock.GetUtcNow();
+        return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(50) : wait < IdleCap ? wait : IdleCap;
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, _) => Wake();
+                await using (var listen = new NpgsqlCommand(DispatcherSignal.Listen, connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                Wake(); // whatever arrived while nobody listened
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogListenFailed(logger, exception);
+                await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(Guid requestId, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RefundSaverDbContext>();
+            var context = await DispatchContextLoader.LoadAsync(db, requestId, stoppingToken);
+            if (context is null)
+            {
+                return;
+            }
+
+            var recorder = new DispatchRecorder(db, _owner, clock);
+            switch (planner.Plan(context, clock.GetUtcNow()))
+            {
+                case DispatchPlan.Skip skip:
+                    await FinishAsync(recorder, context, ConsumptionRequestState.Skipped, skip.Reason, stoppingToken);
+                    LogSkipped(logger, requestId, skip.Reason);
+                    break;
+                case DispatchPlan.Expire expire:
+                    await FinishAsync(recorder, context, ConsumptionRequestState.Expired, expire.Reason, stoppingToken);
+                    LogExpired(logger, requestId, context.Request.TransactionId, expire.Reason);
+                    break;
+                case DispatchPlan.Hold hold:
+                    await recorder.ReleaseAsync(requestId, ConsumptionRequestState.Held, hold.Until, $"Held for review until {hold.Until:u}.", stoppingToken);
+                    break;
+                case DispatchPlan.Wait wait:
+                    await recorder.ReleaseAsync(requestId, ConsumptionRequestState.Due, wait.At, wait.Reason, stoppingToken);
+                    LogCannotSend(logger, requestId, wait.Reason);
+                    break;
+                case DispatchPlan.Send send:
+                    await SendAsync(db, recorder, context, send, stoppingToken);
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The lease runs out and another dispatcher (or this one, restarted) finishes the job.
+        }
+        catch (Exception exception)
+        {
+            LogProcessFailed(logger, exception, requestId);
+        }
+        finally
+        {
+            Wake();
+        }
+    }
+
+    private async Task SendAsync(RefundSaverDbContext db, DispatchRecorder recorder, DispatchContext context, DispatchPlan.Send send, CancellationToken stoppingToken)
+    {
+        var request = context.Request;
+        if (!await recorder.StartSendingAsync(request.Id, send, stoppingToken))
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromSeconds(1 / (request.Environment == AppStoreEnvironment.Production
+            ? _options.ProductionRatePerSecond
+            : _options.SandboxRatePerSecond));
+        var (slot, nextFree) = await queue.ReserveAsync(request.AppId, request.Environment, clock.GetUtcNow(), interval, MaxTurnWait, stoppingToken);
+        if (slot is null)
+        {
+            await recorder.ReleaseAsync(request.Id, ConsumptionRequestState.Due, nextFree, "Waiting for the app's turn (Apple's rate limit).", stoppingToken);
+            return;
+        }
+
+        var wait = slot.Value - clock.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, clock, stoppingToken);
+        }
+
+        var app = context.App;
+        var startedAt = clock.GetUtcNow();
+        AppStoreAnswer answer;
+        try
+        {
+            var credentials = new AppStoreCredentials(app.AppStoreIssuerId!, app.AppStoreKeyId!, protector.Unprotect(app.AppStorePrivateKeyProtected!));
+            answer = await appStore.SendConsumptionAsync(
+                new AppStoreCall(credentials, app.BundleId, request.Environment), send.ApiVersion, request.TransactionId, send.Body, stoppingToken);
+        }
+        catch (Exception exception) when (exception is InvalidAppStoreKeyException or CryptographicException)
+        {
+            var reason = exception is InvalidAppStoreKeyException
+                ? "The app's App Store private key cannot sign; give a new one (PATCH app_store_credentials)."
+                : "The app's sealed App Store key cannot be opened with AppStore:CredentialsKey (was the key changed without keeping the old one in AppStore:PreviousCredentialsKeys?).";
+            LogKeyUnusable(logger, request.Id, app.BundleId, reason);
+            await FinishAsync(recorder, context, ConsumptionRequestState.Failed, reason, stoppingToken);
+            return;
+        }
+
+        metrics.Attempted(answer.Kind.ToString());
+        var attempts = request.Attempts + 1;
+        var unauthorized = await DispatchContextLoader.UnauthorizedAttemptsAsync(db, request.Id, stoppingToken)
+            + (answer.Kind == AppStoreAnswerKind.Unauthorized ? 1 : 0);
+        var now = clock.GetUtcNow();
+        var verdict = AttemptJudge.Judge(answer, attempts, unauthorized, request.Deadline, now, Schedule, Random.Shared.NextDouble());
+        var attempt = ConsumptionAttempt.Record(
+            request.Id, attempts, startedAt, answer.Elapsed, send.ApiVersion, answer.Kind.ToString(),
+            answer.StatusCode, answer.ErrorCode, answer.ErrorMessage, send.Body);
+        await recorder.RecordAttemptAsync(attempt, verdict, stoppingToken);
+        Report(context, verdict, now);
+    }
+
+    private void Report(DispatchContext context, AttemptVerdict verdict, DateTimeOffset now)
+    {
+        var request = context.Request;
+        switch (verdict)
+        {
+            case AttemptVerdict.Answered:
+                metrics.Finished("answered");
+                metrics.Answered(now - request.CreatedAt);
+                LogAnswered(logger, request.Id, request.TransactionId, context.App.BundleId);
+                break;
+            case AttemptVerdict.Failed failed:
+                metrics.Finished("failed");
+                LogFailed(logger, request.Id, request.TransactionId, context.App.BundleId, failed.Reason);
+                break;
+            case AttemptVerdict.Expired expired:
+                metrics.Finished("expired");
+                LogExpired(logger, request.Id, request.TransactionId, expired.Reason);
+                break;
+            case AttemptVerdict.RetryAt retry:
+                LogRetry(logger, request.Id, retry.Reason, retry.At);
+                break;
+        }
+    }
+
+    private async Task FinishAsync(DispatchRecorder recorder, DispatchContext context, ConsumptionRequestState state, string reason, CancellationToken cancellationToken)
+    {
+        if (await recorder.FinishAsync(context.Request.Id, state, reason, cancellationToken))
+        {
+            metrics.Finished(state.ToString().ToLowerInvariant());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consumption request {RequestId} answered: Apple accepted the data for transaction {TransactionId} of {BundleId}")]
+    private static partial void LogAnswered(ILogger logger, Guid requestId, string transactionId, string bundleId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consumption request {RequestId} skipped: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, Guid requestId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Consumption request {RequestId} for transaction {TransactionId} expired unanswered: {Reason}")]
+    private static partial void LogExpired(ILogger logger, Guid requestId, string transactionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Consumption request {RequestId} for transaction {TransactionId} of {BundleId} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, Guid requestId, string transactionId, string bundleId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consumption request {RequestId} not accepted yet ({Reason}); next try at {At:u}")]
+    private static partial void LogRetry(ILogger logger, Guid requestId, string reason, DateTimeOffset at);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consumption request {RequestId} cannot be sent yet: {Reason}")]
+    private static partial void LogCannotSend(ILogger logger, Guid requestId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Consumption request {RequestId} of {BundleId}: {Reason}")]
+    private static partial void LogKeyUnusable(ILogger logger, Guid requestId, string bundleId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The dispatcher failed on consumption request {RequestId}; its lease will expire and it will be tried again")]
+    private static partial void LogProcessFailed(ILogger logger, Exception exception, Guid requestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The dispatcher could not claim requests; trying again")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dispatcher lost its LISTEN connection; reconnecting")]
+    private static partial void LogListenFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using RefundSaver.Application.AppStore.Dispatching;
+using RefundSaver.Domain.AppStore;
+using RefundSaver.Domain.Profiles;
+using RefundSaver.Infrastructure.Persistence;
+
+namespace RefundSaver.Infrastructure.Dispatching;
+
+/// <summary>Reads what a dispatcher needs about one request, as it stands now (a link or report made since the notification counts).</summary>
+internal static class DispatchContextLoader
+{
+    public static async Task<DispatchContext?> LoadAsync(RefundSaverDbContext db, Guid requestId, CancellationToken cancellationToken)
+    {
+        var request = await db.ConsumptionRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null)
+        {
+            return null;
+        }
+
+        var app = await db.Apps.AsNoTracking().SingleAsync(app => app.Id == request.AppId, cancellationToken);
+        var transaction = await db.AppStoreTransactions.AsNoTracking()
+            .SingleOrDefaultAsync(t => t.AppId == request.AppId && t.TransactionId == request.TransactionId, cancellationToken);
+        var originalTransactionId = transaction?.OriginalTransactionId ?? request.OriginalTransactionId;
+        var profile = await FindProfileAsync(db, request, transaction, originalTransactionId, cancellationToken);
+        var report = await db.PurchaseReports.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.AppId == request.AppId && r.TransactionId == request.TransactionId, cancellationToken);
+
+        var purchases = db.AppStoreTransactions.AsNoTracking().Where(t => t.AppId == request.AppId);
+        purchases = profile is not null
+            ? purchases.Where(t => t.ProfileId == profile.Id || t.OriginalTransactionId == originalTransactionId)
+            : purchases.Where(t => t.OriginalTransactionId == originalTransactionId);
+        var history = await purchases
+            .Select(t => new CustomerPurchase(t.Price, t.Currency, t.PurchaseDate, t.RevocationDate != null, t.OfferType, t.OfferDiscountType))
+            .ToListAsync(cancellationToken);
+
+        var earlier = db.ConsumptionRequests.AsNoTracking()
+            .Where(r => r.AppId == request.AppId && r.CreatedAt < request.CreatedAt && r.Id != request.Id);
+        var forTransaction = await earlier.CountAsync(r => r.TransactionId == request.TransactionId, cancellationToken);
+        var forCustomer = profile is not null
+            ? await earlier.CountAsync(r => r.ProfileId == profile.Id || r.OriginalTransactionId == originalTransactionId, cancellationToken)
+            : await earlier.CountAsync(r => r.OriginalTransactionId == originalTransactionId, cancellationToken);
+
+        return new DispatchContext
+        {
+            Request = request,
+            App = app,
+            Transaction = transaction,
+            Profile = profile,
+            Report = report,
+            History = history,
+            EarlierRequestsForTransaction = forTransaction,
+            EarlierRequestsForCustomer = forCustomer,
+        };
+    }
+
+    public static Task<int> UnauthorizedAttemptsAsync(RefundSaverDbContext db, Guid requestId, CancellationToken cancellationToken) =>
+        db.ConsumptionAttempts.CountAsync(a => a.RequestId == requestId && a.Result == "Unauthorized", cancellationToken);
+
+    private static async Task<Profile?> FindProfileAsync(
+        RefundSaverDbContext db, ConsumptionRequest request, AppStoreTransaction? transaction, string? originalTransactionId, CancellationToken cancellationToken)
+    {
+        var linked = originalTransactionId is null
+            ? null
+            : await db.TransactionLinks.AsNoTracking()
+                .Where(link => link.AppId == request.AppId && link.OriginalTransactionId == originalTransactionId)
+                .Select(link => (Guid?)link.ProfileId)
+                .SingleOrDefaultAsync(cancellationToken);
+        var profileId = linked ?? transaction?.ProfileId ?? request.ProfileId;
+        if (profileId is { } id)
+        {
+            return await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        }
+
+        return transaction?.AppAccountToken is { } token
+            ? await db.Profiles.AsNoTracking().SingleOrDefaultAsync(
+                p => p.AppId == request.AppId && (p.AppAccountToken == token || (p.AppAccountToken == null && p.Id == token)), cancellationToken)
+            : null;
+    }
+}
