@@ -1,5 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Errors;
+using RefundSaver.Api.Json;
+using RefundSaver.Application.Apps;
+using RefundSaver.Application.Apps.Commands.RequestTestNotification;
+using RefundSaver.Application.Apps.Queries.GetTestNotificationStatus;
+using RefundSaver.Application.AppStore.ConsumptionRequests.Commands.ReviewConsumptionRequest;
+using RefundSaver.Application.AppStore.ConsumptionRequests.Queries.GetConsumptionRequest;
 using RefundSaver.Application.AppStore.ConsumptionRequests;
 using RefundSaver.Application.AppStore.ConsumptionRequests.Queries.ListConsumptionRequests;
 using RefundSaver.Application.AppStore.Notifications;
@@ -18,8 +24,37 @@ public static class AdminAppStoreEndpoints
             .RequireAuthorization(AuthorizationPolicies.Admin).WithTags("Admin: App Store");
         group.MapGet("notifications", ListNotifications).WithName("ListNotifications");
         group.MapGet("consumption-requests", ListConsumptionRequests).WithName("ListConsumptionRequests");
+        group.MapGet("consumption-requests/{requestId:guid}", GetConsumptionRequest).WithName("GetConsumptionRequest");
+        group.MapPatch("consumption-requests/{requestId:guid}", ReviewConsumptionRequest).WithName("ReviewConsumptionRequest");
+        group.MapPost("test-notification", RequestTestNotification).WithName("RequestTestNotification");
+        group.MapGet("test-notification/{token}", GetTestNotificationStatus).WithName("GetTestNotificationStatus");
         return routes;
     }
+
+    private static async Task<Results<Ok<ConsumptionRequestDetailDto>, JsonHttpResult<ErrorBody>>> GetConsumptionRequest(
+        Guid appId, Guid requestId, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new GetConsumptionRequestQuery(appId, requestId), cancellationToken)).ToOkOrError(context);
+
+    private static async Task<Results<Ok<ConsumptionRequestDto>, JsonHttpResult<ErrorBody>>> ReviewConsumptionRequest(
+        Guid appId, Guid requestId, HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        var command = await JsonRequestBody.ReadAsync(
+            context.Request,
+            fields => new ReviewConsumptionRequestCommand(
+                appId, requestId, fields.OptionalString("preference"), fields.OptionalBoolean("send_now").GetValueOr(null) ?? false),
+            cancellationToken);
+        return command.IsSuccess
+            ? (await sender.Send(command.Value, cancellationToken)).ToOkOrError(context)
+            : command.Error.ToResult(context);
+    }
+
+    private static async Task<Results<Ok<TestNotificationDto>, JsonHttpResult<ErrorBody>>> RequestTestNotification(
+        Guid appId, string? environment, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new RequestTestNotificationCommand(appId, environment), cancellationToken)).ToOkOrError(context);
+
+    private static async Task<Results<Ok<TestNotificationDto>, JsonHttpResult<ErrorBody>>> GetTestNotificationStatus(
+        Guid appId, string token, string? environment, HttpContext context, ISender sender, CancellationToken cancellationToken) =>
+        (await sender.Send(new GetTestNotificationStatusQuery(appId, token, environment), cancellationToken)).ToOkOrError(context);
 
     private static async Task<Results<Ok<Page<NotificationDto>>, JsonHttpResult<ErrorBody>>> ListNotifications(
         Guid appId, string? type, HttpContext context, ISender sender, CancellationToken cancellationToken)

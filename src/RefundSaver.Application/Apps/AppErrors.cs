@@ -15,5 +15,15 @@ public static class AppErrors
         "credentials_key_not_configured",
         [new ErrorDetail("app_store_credentials", ["This server cannot store App Store keys: set AppStore:CredentialsKey (base64 of 32 random bytes)."])]);
 
+    public static Error NoAppStoreCredentials { get; } = new(
+        ErrorKind.Unprocessable,
+        "app_store_credentials_missing",
+        [new ErrorDetail("app_store_credentials", ["Give the app its App Store Connect API key first (PATCH app_store_credentials)."])]);
+
+    public static Error CredentialsUnreadable { get; } = new(
+        ErrorKind.Unprocessable,
+        "app_store_credentials_unreadable",
+        [new ErrorDetail("app_store_credentials", ["The stored key cannot be opened with AppStore:CredentialsKey (was it changed without keeping the old one in AppStore:PreviousCredentialsKeys?). Give the key again."])]);
+
     public static Error ApiKeyNotFound { get; } = Error.NotFound("api_key_does_not_exist", "API key not found");
 }

@@ -70,10 +70,10 @@ public sealed class ConsumptionRequest
     public bool IsFinal => State is ConsumptionRequestState.Answered or ConsumptionRequestState.Skipped
         or ConsumptionRequestState.Failed or ConsumptionRequestState.Expired;
 
-    /// <summary>An operator decides the preference while the request is still waiting to be sent.</summary>
+    /// <summary>An operator decides the preference while the request is still waiting (and no dispatcher holds it).</summary>
     public bool TrySetManualPreference(string? preference, DateTimeOffset now)
     {
-        if (IsFinal || State == ConsumptionRequestState.Sending)
+        if (IsFinal || State == ConsumptionRequestState.Sending || LeaseExpiresAt > now)
         {
             return false;
         }

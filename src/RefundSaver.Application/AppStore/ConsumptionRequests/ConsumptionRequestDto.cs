@@ -15,7 +15,15 @@ public sealed record ConsumptionRequestDto(
     DateTimeOffset Deadline,
     string? Outcome,
     DateTimeOffset? OutcomeAt,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    DateTimeOffset DueAt,
+    int Attempts,
+    string? ManualPreference,
+    string? Preference,
+    string? PreferenceSource,
+    string? ApiVersion,
+    string? StateReason,
+    DateTimeOffset? AnsweredAt)
 {
     public static ConsumptionRequestDto From(ConsumptionRequest request) => new(
         request.Id,
@@ -30,5 +38,13 @@ public sealed record ConsumptionRequestDto(
         request.Deadline,
         request.Outcome?.ToString().ToLowerInvariant(),
         request.OutcomeAt,
-        request.CreatedAt);
+        request.CreatedAt,
+        request.DueAt,
+        request.Attempts,
+        request.ManualPreference,
+        request.Preference,
+        request.PreferenceSource,
+        request.ApiVersion,
+        request.StateReason,
+        request.AnsweredAt);
 }

@@ -1,0 +1,6 @@
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Results;
+
+namespace RefundSaver.Application.AppStore.ConsumptionRequests.Queries.GetConsumptionRequest;
+
+public sealed record GetConsumptionRequestQuery(Guid AppId, Guid RequestId) : IRequest<Result<ConsumptionRequestDetailDto>>;
