@@ -49,6 +49,8 @@ public static class DependencyInjection
         app.MapProfilesApi();
         app.MapRefundSaverSettingsApi();
         app.MapTransactionLinksApi();
+        app.MapUsageApi();
+        app.MapPurchaseReportsApi();
         app.MapAppStoreWebhook();
         return app;
     }

@@ -26,6 +26,10 @@ public sealed class JsonFields(JsonElement body)
     public Optional<long?> OptionalInt64(string name) =>
         Read(name, JsonValueKind.Number, "A valid integer is required.", value => value.TryGetInt64(out var number) ? number : Invalid<long?>(name));
 
+    /// <summary>Any JSON number that fits a decimal (28 significant digits); what range it must be in is the use case's to judge.</summary>
+    public Optional<decimal?> OptionalDecimal(string name) =>
+        Read(name, JsonValueKind.Number, "A valid number is required.", value => value.TryGetDecimal(out var number) ? number : Invalid<decimal?>(name));
+
     /// <summary>An array of strings; null is kept as null for the use case to judge.</summary>
     public Optional<IReadOnlyList<string>?> OptionalStringArray(string name) =>
         Read(name, JsonValueKind.Array, "Expected a list of strings.", value =>

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RefundSaver.Api.Authentication;
+using RefundSaver.Api.Errors;
+using RefundSaver.Api.Json;
+using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Profiles;
+using RefundSaver.Application.Profiles.Commands.ReportUsage;
+using RefundSaver.Application.Profiles.Queries.GetUsage;
+
+namespace RefundSaver.Api.Endpoints;
+
+/// <summary>The backend reports a customer's play time and account status, for Apple's <c>playTime</c> and <c>userStatus</c>.</summary>
+public static class UsageEndpoints
+{
+    public const string Path = "/api/v2/server-side-api/profile/usage/";
+
+    public static IEndpointRouteBuilder MapUsageApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapAppBackendGroup(Path, "Profiles");
+        group.MapPost("", ReportUsage).WithName("ReportUsage");
+        group.MapGet("", GetUsage).WithName("GetUsage");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<ProfileUsageDto>, JsonHttpResult<ErrorBody>>> ReportUsage(
+        HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        var command = await JsonRequestBody.ReadAsync(
+            context.Request,
+            fields => new ReportUsageCommand(
+                user.GetAppId(),
+                context.Request.ReadSelector(),
+                fields.OptionalInt64("play_time_seconds"),
+                fields.OptionalString("account_status")),
+            cancellationToken);
+        if (!command.IsSuccess)
+        {
+            return command.Error.ToResult(context);
+        }
+
+        var result = await sender.Send(command.Value, cancellationToken);
+        return result.ToOkOrError(context);
+    }
+
+    private static async Task<Results<Ok<ProfileUsageDto>, JsonHttpResult<ErrorBody>>> GetUsage(
+        HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetUsageQuery(user.GetAppId(), context.Request.ReadSelector()), cancellationToken);
+        return result.ToOkOrError(context);
+    }
+}
