@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using RefundSaver.Hosting;
 
@@ -8,20 +9,43 @@ public static class AppHostTopology
 {
     public static void Configure(IDistributedApplicationBuilder builder)
     {
-        var adminToken = AdminToken.GetOrCreate(builder.Configuration, builder.DataDirectory);
+        var adminToken = StoredSecrets.AdminToken(builder.Configuration, builder.DataDirectory);
+        var credentialsKey = StoredSecrets.CredentialsKey(builder.Configuration, builder.DataDirectory);
 
         // A young cluster creates its WAL segments as it goes, and zero-filling each 16 MB file
         // stalls every commit behind it for up to hundreds of milliseconds. This private cluster
         // skips it; the price is that a full disk shows when WAL is written, not when a file is made.
         var db = builder.AddPostgres("postgres").WithServerSetting("wal_init_zero", "off").AddDatabase("refundsaver");
         var redis = builder.AddRedis("redis");
-        builder.AddProject<Projects.RefundSaver_Api>("api")
+        var api = builder.AddProject<Projects.RefundSaver_Api>("api")
             .WithReference(db).WaitFor(db).WithReference(redis).WaitFor(redis)
-            .WithEnvironment("Admin__Token", adminToken);
+            .WithEnvironment("Admin__Token", adminToken)
+            .WithEnvironment("AppStore__CredentialsKey", credentialsKey);
+
+        // The local stand-in for Apple, unless AppHost:AppStoreSimulator is false (then the Api calls Apple).
+        if (builder.Configuration.GetValue("AppHost:AppStoreSimulator", true))
+        {
+            var appStore = builder.AddProject<Projects.RefundSaver_AppStoreSimulator>("appstore")
+                .WithEnvironment("Simulator__ChainDirectory", Path.Combine(builder.DataDirectory, "appstore-chain"));
+            api.WithReference(appStore).WaitFor(appStore)
+                .WithEnvironment("AppStore__ProductionBaseUrl", _ => Task.FromResult<string?>(BaseUrl(appStore.Resource)))
+                .WithEnvironment("AppStore__SandboxBaseUrl", _ => Task.FromResult<string?>(BaseUrl(appStore.Resource) + "/sandbox"))
+                .WithEnvironment("AppStore__Verification__ExtraTrustedRoots__0", cancellationToken => SimulatorRootAsync(appStore.Resource, cancellationToken));
+        }
 
         if (builder.Environment.IsDevelopment())
         {
             builder.AddStartupNote("Admin token", adminToken);
         }
+    }
+
+    private static string BaseUrl(IResourceWithServiceDiscovery resource) =>
+        resource.Url?.ToString().TrimEnd('/') ?? throw new InvalidOperationException($"'{resource.Name}' has no URL yet.");
+
+    /// <summary>The simulator signs notifications with its own chain; the Api trusts its root (and only in this set-up).</summary>
+    private static async Task<string?> SimulatorRootAsync(IResourceWithServiceDiscovery simulator, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        return await http.GetStringAsync($"{BaseUrl(simulator)}/simulator/root.pem", cancellationToken);
     }
 }

@@ -27,6 +27,14 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>A value computed when the process starts, after the resources it waits for are running.</summary>
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, Func<CancellationToken, Task<string?>> value)
+        where T : IResourceWithEnvironment
+    {
+        builder.Resource.Environment.Set(name, value);
+        return builder;
+    }
+
     private static IResourceBuilder<T> AddReference<T>(this IResourceBuilder<T> builder, IResource source)
         where T : IResourceWithEnvironment
     {

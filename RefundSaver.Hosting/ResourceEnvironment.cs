@@ -7,9 +7,21 @@ namespace RefundSaver.Hosting;
 public sealed class ResourceEnvironment
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<CancellationToken, Task<string?>>> _deferred = new(StringComparer.Ordinal);
     private readonly List<IResource> _references = [];
 
-    public void Set(string name, string? value) => _values[name] = value;
+    public void Set(string name, string? value)
+    {
+        _deferred.Remove(name);
+        _values[name] = value;
+    }
+
+    /// <summary>A value known only once the resources it comes from run (a URL, a file another resource wrote).</summary>
+    public void Set(string name, Func<CancellationToken, Task<string?>> value)
+    {
+        _values.Remove(name);
+        _deferred[name] = value;
+    }
 
     public void AddReference(IResource resource)
     {
@@ -40,6 +52,11 @@ public sealed class ResourceEnvironment
         foreach (var (name, value) in _values)
         {
             resolved[name] = value;
+        }
+
+        foreach (var (name, value) in _deferred)
+        {
+            resolved[name] = await value(cancellationToken);
         }
 
         return resolved;

@@ -27,8 +27,8 @@ public sealed class AppHostTopologyTests
     {
         using var data = new TemporaryDirectory();
 
-        var first = AdminToken.GetOrCreate(TestApplications.CreateBuilder(data.Path).Configuration, data.Path);
-        var second = AdminToken.GetOrCreate(TestApplications.CreateBuilder(data.Path).Configuration, data.Path);
+        var first = StoredSecrets.AdminToken(TestApplications.CreateBuilder(data.Path).Configuration, data.Path);
+        var second = StoredSecrets.AdminToken(TestApplications.CreateBuilder(data.Path).Configuration, data.Path);
 
         first.Length.ShouldBe(43); // 32 bytes in base64url without padding
         second.ShouldBe(first);
