@@ -81,7 +81,8 @@ public sealed partial class ConsumptionApi(
 
         if (!rateLimiter.TryAcquire(app.BundleId, environment, time.GetUtcNow(), out var retryAt))
         {
-            return answers.Error(AppleErrors.RateLimitExceeded, retryAfter: retryAt.ToUnixTimeMilliseconds());
+            // Rounded up: a client that waits until Retry-After gets its slot.
+            return answers.Error(AppleErrors.RateLimitExceeded, retryAfter: retryAt.AddTicks(TimeSpan.TicksPerMillisecond - 1).ToUnixTimeMilliseconds());
         }
 
         if (transactionId.Length is 0 or > 64 || !transactionId.All(char.IsAsciiDigit))

@@ -17,7 +17,7 @@ public sealed partial class NotificationDelivery(
     IHttpClientFactory httpClients,
     TimeProvider time,
     IOptions<SimulatorOptions> options,
-    ILogger<NotificationDelivery> logger) : IHostedService, IDisposable
+    ILogger<NotificationDelivery> logger) : IHostedService
 {
     public const string HttpClientName = "notifications";
 
@@ -25,6 +25,7 @@ public sealed partial class NotificationDelivery(
     public static readonly IReadOnlyList<TimeSpan> ProductionRetryDelays =
         [TimeSpan.FromHours(1), TimeSpan.FromHours(12), TimeSpan.FromHours(24), TimeSpan.FromHours(48), TimeSpan.FromHours(72)];
 
+    /// <summary>Cancelled when the host stops; never disposed, because the container may dispose this service before the host stops it.</summary>
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
 
@@ -60,8 +61,6 @@ public sealed partial class NotificationDelivery(
             // Deliveries stop with the simulator.
         }
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task DeliverAsync(NotificationRecord record, CancellationToken cancellationToken)
     {
