@@ -71,6 +71,18 @@ public static class DependencyInjection
     public static WebApplication MapAppStoreSimulator(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // The control API reads JSON whatever the request says it sends (curl -d says form data).
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/simulator") && !context.Request.HasJsonContentType())
+            {
+                context.Request.ContentType = "application/json";
+            }
+
+            return next(context);
+        });
+        // After the line above: routing matches endpoints on the content type.
+        app.UseRouting();
         // Load (or generate) the signing chain now rather than on the first notification.
         _ = app.Services.GetRequiredService<SigningIdentity>();
 

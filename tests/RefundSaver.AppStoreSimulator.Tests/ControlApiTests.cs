@@ -51,6 +51,17 @@ public sealed class ControlApiTests(SimulatorFixture fixture) : IClassFixture<Si
     }
 
     [Fact]
+    public async Task CreateApp_WhenBodyIsSentAsFormDataLikeCurlDoes_ShouldStillReadItAsJson()
+    {
+        var bundleId = SimulatorClient.NewBundleId();
+
+        var response = await Client.Http.PostAsync(
+            "/simulator/apps", new StringContent($$"""{"bundle_id":"{{bundleId}}"}""", Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task CreateApp_WhenBundleIdIsTaken_ShouldAnswer409()
     {
         var app = await Client.CreateAppAsync();
@@ -72,6 +83,8 @@ public sealed class ControlApiTests(SimulatorFixture fixture) : IClassFixture<Si
     [InlineData("""{"product_id":"p","type":"Consumable","price":990,"offer_discount_type":"HALF"}""", "offer_discount_type")]
     [InlineData("""{"product_id":"p","type":"Consumable","price":990,"expires_date":1}""", "expires_date")]
     [InlineData("""{"product_id":"p","type":"Consumable","price":"cheap"}""", "price")]
+    [InlineData("""{"product_id":"p","type":"Consumable","price":990,"purchase_date":99999999999999999}""", "purchase_date")]
+    [InlineData("""{"product_id":"p","type":"Auto-Renewable Subscription","price":990,"expires_date":-5}""", "expires_date")]
     public async Task Purchase_WhenInputIsBad_ShouldAnswer400NamingTheProblem(string json, string named)
     {
         var app = await Client.CreateAppAsync();

@@ -8,6 +8,9 @@ namespace RefundSaver.AppStoreSimulator.Control;
 /// <summary>Customers buying: a transaction, and the notification Apple sends for it.</summary>
 public static class PurchasesEndpoints
 {
+    /// <summary>9000-01-01: far enough, and a month can still be added.</summary>
+    public const long MaximumDateMs = 221845392000000;
+
     public static readonly IReadOnlyList<string> OfferDiscountTypes = ["FREE_TRIAL", "PAY_AS_YOU_GO", "PAY_UP_FRONT", "ONE_TIME"];
 
     public static IEndpointRouteBuilder MapPurchases(this IEndpointRouteBuilder routes)
@@ -111,6 +114,11 @@ public static class PurchasesEndpoints
         if (request.Environment is not null && !AppStoreEnvironments.TryParse(request.Environment, out environment))
         {
             return $"environment must be \"Sandbox\" or \"Production\", not \"{request.Environment}\".";
+        }
+
+        if (request.PurchaseDate is < 0 or > MaximumDateMs || request.ExpiresDate is < 0 or > MaximumDateMs)
+        {
+            return "purchase_date and expires_date are milliseconds since 1970-01-01 (UTC), before the year 9000.";
         }
 
         var purchaseDate = request.PurchaseDate is { } purchaseMs ? DateTimeOffset.FromUnixTimeMilliseconds(purchaseMs) : now;
