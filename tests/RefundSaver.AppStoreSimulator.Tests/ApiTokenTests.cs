@@ -21,7 +21,7 @@ public sealed class ApiTokenTests(SimulatorFixture fixture) : IClassFixture<Simu
 
     public static TheoryData<string> BadTokens =>
     [
-        "alg HS256", "alg none", "alg missing", "kid unknown", "kid missing", "typ other", "typ missing", "signed by another key",
+        "alg HS256", "alg none", "alg missing", "kid unknown", "kid missing", "kid not ascii", "typ other", "typ missing", "signed by another key",
         "iss wrong", "iss missing", "aud wrong", "aud missing", "bid wrong", "bid missing", "iat in the future", "iat missing",
         "exp passed", "exp missing", "lives over 60 minutes",
     ];
@@ -75,6 +75,7 @@ public sealed class ApiTokenTests(SimulatorFixture fixture) : IClassFixture<Simu
             "alg missing" => spec with { Alg = null },
             "kid unknown" => spec with { Kid = "NOTAKEY000" },
             "kid missing" => spec with { Kid = null },
+            "kid not ascii" => spec with { Kid = "ключ\r\nX-Injected: 1" },
             "typ other" => spec with { Typ = "at+jwt" },
             "typ missing" => spec with { Typ = null },
             "signed by another key" => spec with { SigningKey = strangerKey },

@@ -21,7 +21,7 @@ public sealed class AppleApiResult(AppleAnswer answer) : IResult, IStatusCodeHtt
         response.StatusCode = Answer.Status;
         if (Answer.Reason is { } reason)
         {
-            response.Headers[ReasonHeader] = reason.ReplaceLineEndings(" ");
+            response.Headers[ReasonHeader] = HeaderSafe(reason);
         }
 
         if (Answer.RetryAfter is { } retryAfter)
@@ -43,4 +43,14 @@ public sealed class AppleApiResult(AppleAnswer answer) : IResult, IStatusCodeHtt
                 response.Body, new AppleErrorBody(Answer.ErrorCode, error.Message), cancellationToken: httpContext.RequestAborted);
         }
     }
+
+    /// <summary>A reason may quote what the caller sent: only printable ASCII goes into a header.</summary>
+    private static string HeaderSafe(string reason) =>
+        string.Create(Math.Min(reason.Length, 500), reason, (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = source[i] is >= ' ' and <= '~' ? source[i] : '?';
+            }
+        });
 }
