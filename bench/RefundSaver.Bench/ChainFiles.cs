@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using RefundSaver.TestSupport;
+using RefundSaver.AppStoreSimulator.Signing;
 
 namespace RefundSaver.Bench;
 
@@ -12,7 +12,7 @@ internal static class ChainFiles
     public static int Write(string directory)
     {
         Directory.CreateDirectory(directory);
-        using var chain = TestCertificateChain.Create();
+        using var chain = SigningChain.Create();
         File.WriteAllText(Path.Combine(directory, "root.pem"), chain.Root.ExportCertificatePem() + "\n");
         File.WriteAllBytes(Path.Combine(directory, "leaf.der"), chain.Leaf.RawData);
         File.WriteAllBytes(Path.Combine(directory, "intermediate.der"), chain.Intermediate.RawData);
@@ -24,7 +24,7 @@ internal static class ChainFiles
 
     public static string RootPem(string directory) => File.ReadAllText(Path.Combine(directory, "root.pem"));
 
-    public static AppStoreJwsSigner Signer(string directory)
+    public static JwsSigner Signer(string directory)
     {
         var key = ECDsa.Create();
         key.ImportPkcs8PrivateKey(File.ReadAllBytes(Path.Combine(directory, "leaf.key")), out _);
@@ -34,6 +34,6 @@ internal static class ChainFiles
             File.ReadAllBytes(Path.Combine(directory, "intermediate.der")),
             File.ReadAllBytes(Path.Combine(directory, "root.der")),
         ];
-        return new AppStoreJwsSigner(key, x5c);
+        return new JwsSigner(key, x5c);
     }
 }

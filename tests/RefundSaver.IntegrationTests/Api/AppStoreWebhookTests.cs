@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Npgsql;
+using RefundSaver.AppStoreSimulator.Signing;
 using RefundSaver.IntegrationTests.Infrastructure;
-using RefundSaver.TestSupport;
 
 namespace RefundSaver.IntegrationTests.Api;
 
@@ -15,10 +15,10 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
     private static readonly DateTimeOffset Signed = DateTimeOffset.UtcNow.AddMinutes(-5);
 
     /// <summary>Trusted by configuration for every app, like the root of a local App Store stand-in.</summary>
-    private static readonly TestCertificateChain ConfiguredChain = TestCertificateChain.Create();
+    private static readonly SigningChain ConfiguredChain = SigningChain.Create();
 
     /// <summary>Trusted only by the apps of this test, through the admin API.</summary>
-    private readonly TestCertificateChain _chain = TestCertificateChain.Create();
+    private readonly SigningChain _chain = SigningChain.Create();
 
     public override Task InitializeAsync() => UseApiAsync(new Dictionary<string, string?>
     {
@@ -45,7 +45,7 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
 
     private string Transaction(string bundleId, string transactionId, DateTimeOffset signedDate, string productId = "coins.100",
         long price = 4990, Guid? appAccountToken = null, DateTimeOffset? revocationDate = null, string environment = "Sandbox") =>
-        new AppStoreJwsSigner(_chain).Sign(new JsonObject
+        new JwsSigner(_chain).Sign(new JsonObject
         {
             ["transactionId"] = transactionId,
             ["originalTransactionId"] = transactionId,
@@ -63,8 +63,8 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
 
     private string Notification(string type, string bundleId, Guid? uuid = null, DateTimeOffset? signedDate = null,
         string environment = "Sandbox", string? signedTransaction = null, string? reason = null, long appAppleId = AppleAppId,
-        string section = "data", TestCertificateChain? chain = null) =>
-        new AppStoreJwsSigner(chain ?? _chain).Sign(new JsonObject
+        string section = "data", SigningChain? chain = null) =>
+        new JwsSigner(chain ?? _chain).Sign(new JsonObject
         {
             ["notificationType"] = type,
             ["notificationUUID"] = (uuid ?? Guid.NewGuid()).ToString(),
@@ -269,8 +269,8 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
     public async Task Post_WhenSignedByAChainNobodyTrusts_ShouldAnswer401AndStoreNothing()
     {
         var (app, bundleId) = await ConfiguredAppAsync();
-        using var stranger = TestCertificateChain.Create();
-        var forged = new AppStoreJwsSigner(stranger).Sign(new JsonObject
+        using var stranger = SigningChain.Create();
+        var forged = new JwsSigner(stranger).Sign(new JsonObject
         {
             ["notificationType"] = "TEST",
             ["notificationUUID"] = Guid.NewGuid().ToString(),
@@ -307,8 +307,8 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
     public async Task Post_WhenTheNestedTransactionIsForged_ShouldAnswer401()
     {
         var (app, bundleId) = await ConfiguredAppAsync();
-        using var stranger = TestCertificateChain.Create();
-        var forgedTransaction = new AppStoreJwsSigner(stranger).Sign("""{"transactionId":"2000000100","bundleId":"x"}""");
+        using var stranger = SigningChain.Create();
+        var forgedTransaction = new JwsSigner(stranger).Sign("""{"transactionId":"2000000100","bundleId":"x"}""");
 
         var response = await PostAsync(Notification("CONSUMPTION_REQUEST", bundleId, signedTransaction: forgedTransaction));
 

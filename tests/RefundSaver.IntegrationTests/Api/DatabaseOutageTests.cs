@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using RefundSaver.AppStoreSimulator.Signing;
 using RefundSaver.Hosting;
 using RefundSaver.IntegrationTests.Infrastructure;
-using RefundSaver.TestSupport;
 
 namespace RefundSaver.IntegrationTests.Api;
 
@@ -11,7 +11,7 @@ namespace RefundSaver.IntegrationTests.Api;
 [Collection(IntegrationCollection.Name)]
 public sealed class DatabaseOutageTests(RealServersFixture servers) : IAsyncLifetime
 {
-    private readonly TestCertificateChain _chain = TestCertificateChain.Create();
+    private readonly SigningChain _chain = SigningChain.Create();
     private DistributedApplication _database = null!;
     private ApiFactory _api = null!;
 
@@ -42,7 +42,7 @@ public sealed class DatabaseOutageTests(RealServersFixture servers) : IAsyncLife
         using var admin = _api.CreateAdminClient();
         var created = await admin.PostAsJsonAsync("/admin/api/apps", new { name = "Outage", bundle_id = "com.example.outage" });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var jws = new AppStoreJwsSigner(_chain).Sign(new JsonObject
+        var jws = new JwsSigner(_chain).Sign(new JsonObject
         {
             ["notificationType"] = "TEST",
             ["notificationUUID"] = Guid.NewGuid().ToString(),

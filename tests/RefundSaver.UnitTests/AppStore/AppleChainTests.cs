@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using RefundSaver.AppStoreSimulator.Signing;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Infrastructure.AppStore;
 using RefundSaver.TestSupport;
@@ -24,7 +25,7 @@ public sealed class AppleChainTests
     public void Verify_WhenAForgerSignsUnderApplesRealChain_ShouldAcceptTheChainButRefuseTheSignature()
     {
         using var forgerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var token = new AppStoreJwsSigner(forgerKey, AppleCertificates.X5c).Sign(Payload(InsideLeafValidity));
+        var token = new JwsSigner(forgerKey, AppleCertificates.X5c).Sign(Payload(InsideLeafValidity));
         var verifier = Verifier();
 
         var result = verifier.Verify(token, []);
@@ -37,7 +38,7 @@ public sealed class AppleChainTests
     public void Verify_WhenApplesRealChainIsUsedOutsideTheLeafsValidity_ShouldRefuseTheChain()
     {
         using var forgerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var token = new AppStoreJwsSigner(forgerKey, AppleCertificates.X5c).Sign(Payload(AppleCertificates.LeafValidFrom.AddDays(-30)));
+        var token = new JwsSigner(forgerKey, AppleCertificates.X5c).Sign(Payload(AppleCertificates.LeafValidFrom.AddDays(-30)));
 
         SignedPayloadVerifierTests.ShouldBeInvalid(Verifier().Verify(token, []), "NotTimeValid");
     }
@@ -46,9 +47,9 @@ public sealed class AppleChainTests
     public void Verify_WhenApplesIntermediateIsPairedWithAnotherRoot_ShouldStillChainToTheBuiltInRoot()
     {
         using var forgerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var selfMade = TestCertificateChain.Create();
+        using var selfMade = SigningChain.Create();
         var x5c = new[] { AppleCertificates.ReceiptSigningLeaf2025, AppleCertificates.WwdrCaG6, selfMade.RootDer };
-        var token = new AppStoreJwsSigner(forgerKey, x5c).Sign(Payload(InsideLeafValidity));
+        var token = new JwsSigner(forgerKey, x5c).Sign(Payload(InsideLeafValidity));
 
         SignedPayloadVerifierTests.ShouldBeInvalid(Verifier().Verify(token, []), "signature");
     }

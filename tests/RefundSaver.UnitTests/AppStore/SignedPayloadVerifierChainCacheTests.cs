@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RefundSaver.AppStoreSimulator.Signing;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Infrastructure.AppStore;
 using RefundSaver.TestSupport;
@@ -8,13 +9,13 @@ namespace RefundSaver.UnitTests.AppStore;
 public sealed class SignedPayloadVerifierChainCacheTests : IDisposable
 {
     private readonly FakeTimeProvider _clock = new();
-    private readonly TestCertificateChain _chain;
-    private readonly AppStoreJwsSigner _signer;
+    private readonly SigningChain _chain;
+    private readonly JwsSigner _signer;
 
     public SignedPayloadVerifierChainCacheTests()
     {
-        _chain = TestCertificateChain.Create(new TestCertificateChainOptions { Now = _clock.GetUtcNow() });
-        _signer = new AppStoreJwsSigner(_chain);
+        _chain = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow() });
+        _signer = new JwsSigner(_chain);
     }
 
     public void Dispose() => _chain.Dispose();

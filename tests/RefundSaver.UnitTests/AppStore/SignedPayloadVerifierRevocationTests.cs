@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Microsoft.Extensions.Options;
+using RefundSaver.AppStoreSimulator.Signing;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Infrastructure.AppStore;
 using RefundSaver.TestSupport;
@@ -29,9 +30,9 @@ public sealed class SignedPayloadVerifierRevocationTests : IDisposable
     [Fact]
     public void Verify_WhenOnlineAndNoRevocationSourceAnswers_ShouldBeUnavailable()
     {
-        using var chain = TestCertificateChain.Create(new TestCertificateChainOptions { Now = _clock.GetUtcNow() });
+        using var chain = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow() });
 
-        var result = Verifier(online: true).Verify(new AppStoreJwsSigner(chain).Sign(Payload()), chain.TrustedRoots);
+        var result = Verifier(online: true).Verify(new JwsSigner(chain).Sign(Payload()), chain.TrustedRoots);
 
         result.Status.ShouldBe(VerificationStatus.Unavailable);
         result.FailureReason.ShouldNotBeNull().ShouldContain("revocation");
@@ -40,10 +41,10 @@ public sealed class SignedPayloadVerifierRevocationTests : IDisposable
     [Fact]
     public void Verify_WhenOnlineAndTheLeafIsRevoked_ShouldBeInvalid()
     {
-        using var chain = TestCertificateChain.Create(new TestCertificateChainOptions { Now = _clock.GetUtcNow(), LeafCrlUrl = _crlUrl });
+        using var chain = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow(), LeafCrlUrl = _crlUrl });
         _crl = chain.BuildCrl(revokeLeaf: true, _clock.GetUtcNow());
 
-        var result = Verifier(online: true).Verify(new AppStoreJwsSigner(chain).Sign(Payload()), chain.TrustedRoots);
+        var result = Verifier(online: true).Verify(new JwsSigner(chain).Sign(Payload()), chain.TrustedRoots);
 
         SignedPayloadVerifierTests.ShouldBeInvalid(result, "revoked");
     }
@@ -51,10 +52,10 @@ public sealed class SignedPayloadVerifierRevocationTests : IDisposable
     [Fact]
     public void Verify_WhenOfflineAndTheLeafIsRevoked_ShouldNotCheckRevocation()
     {
-        using var chain = TestCertificateChain.Create(new TestCertificateChainOptions { Now = _clock.GetUtcNow(), LeafCrlUrl = _crlUrl });
+        using var chain = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow(), LeafCrlUrl = _crlUrl });
         _crl = chain.BuildCrl(revokeLeaf: true, _clock.GetUtcNow());
 
-        var result = Verifier(online: false).Verify(new AppStoreJwsSigner(chain).Sign(Payload()), chain.TrustedRoots);
+        var result = Verifier(online: false).Verify(new JwsSigner(chain).Sign(Payload()), chain.TrustedRoots);
 
         result.Status.ShouldBe(VerificationStatus.Verified);
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using RefundSaver.AppStoreSimulator.Signing;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Infrastructure.AppStore;
 using RefundSaver.TestSupport;
@@ -10,13 +11,13 @@ namespace RefundSaver.UnitTests.AppStore;
 public sealed class SignedPayloadVerifierTests : IDisposable
 {
     private readonly FakeTimeProvider _clock = new();
-    private readonly TestCertificateChain _chain;
-    private readonly AppStoreJwsSigner _signer;
+    private readonly SigningChain _chain;
+    private readonly JwsSigner _signer;
 
     public SignedPayloadVerifierTests()
     {
-        _chain = TestCertificateChain.Create(new TestCertificateChainOptions { Now = _clock.GetUtcNow() });
-        _signer = new AppStoreJwsSigner(_chain);
+        _chain = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow() });
+        _signer = new JwsSigner(_chain);
     }
 
     public void Dispose() => _chain.Dispose();
@@ -35,7 +36,7 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     [Fact]
     public void Verify_WhenAlgIsNone_ShouldBeInvalid()
     {
-        var signed = new AppStoreJwsSigner(_chain.LeafKey, AppStoreJwsSigner.BuildHeader(_chain.X5c, "none")).Sign(Notification());
+        var signed = new JwsSigner(_chain.LeafKey, JwsSigner.BuildHeader(_chain.X5c, "none")).Sign(Notification());
         var unsigned = signed[..(signed.LastIndexOf('.') + 1)];
 
         ShouldBeInvalid(Verifier().Verify(unsigned, _chain.TrustedRoots), "alg");
@@ -44,11 +45,11 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     [Fact]
     public void Verify_WhenAlgIsHs256KeyedWithTheLeafPublicKey_ShouldBeInvalid()
     {
-        var header = AppStoreJwsSigner.Base64UrlEncode(Encoding.UTF8.GetBytes(AppStoreJwsSigner.BuildHeader(_chain.X5c, "HS256")));
-        var payload = AppStoreJwsSigner.Base64UrlEncode(Encoding.UTF8.GetBytes(Notification()));
+        var header = JwsSigner.Base64UrlEncode(Encoding.UTF8.GetBytes(JwsSigner.BuildHeader(_chain.X5c, "HS256")));
+        var payload = JwsSigner.Base64UrlEncode(Encoding.UTF8.GetBytes(Notification()));
         var secret = _chain.Leaf.PublicKey.EncodedKeyValue.RawData;
         var mac = HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes($"{header}.{payload}"));
-        var token = $"{header}.{payload}.{AppStoreJwsSigner.Base64UrlEncode(mac)}";
+        var token = $"{header}.{payload}.{JwsSigner.Base64UrlEncode(mac)}";
 
         ShouldBeInvalid(Verifier().Verify(token, _chain.TrustedRoots), "alg");
     }
@@ -59,7 +60,7 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     [InlineData("RS256")]
     public void Verify_WhenAlgIsNotExactlyEs256_ShouldBeInvalid(string alg)
     {
-        var token = new AppStoreJwsSigner(_chain.LeafKey, AppStoreJwsSigner.BuildHeader(_chain.X5c, alg)).Sign(Notification());
+        var token = new JwsSigner(_chain.LeafKey, JwsSigner.BuildHeader(_chain.X5c, alg)).Sign(Notification());
 
         ShouldBeInvalid(Verifier().Verify(token, _chain.TrustedRoots), "alg");
     }
@@ -69,13 +70,13 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     {
         var header = $$"""{"x5c":["{{string.Join("\",\"", _chain.X5c.Select(Convert.ToBase64String))}}"]}""";
 
-        ShouldBeInvalid(Verifier().Verify(new AppStoreJwsSigner(_chain.LeafKey, header).Sign(Notification()), _chain.TrustedRoots), "alg");
+        ShouldBeInvalid(Verifier().Verify(new JwsSigner(_chain.LeafKey, header).Sign(Notification()), _chain.TrustedRoots), "alg");
     }
 
     [Fact]
     public void Verify_WhenX5cIsMissing_ShouldBeInvalid()
     {
-        var token = new AppStoreJwsSigner(_chain.LeafKey, """{"alg":"ES256"}""").Sign(Notification());
+        var token = new JwsSigner(_chain.LeafKey, """{"alg":"ES256"}""").Sign(Notification());
 
         ShouldBeInvalid(Verifier().Verify(token, _chain.TrustedRoots), "x5c");
     }
@@ -87,17 +88,17 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     {
         var x5c = _chain.X5c.Concat(_chain.X5c).Take(count).ToList();
 
-        ShouldBeInvalid(Verifier().Verify(new AppStoreJwsSigner(_chain.LeafKey, x5c).Sign(Notification()), _chain.TrustedRoots), "x5c");
+        ShouldBeInvalid(Verifier().Verify(new JwsSigner(_chain.LeafKey, x5c).Sign(Notification()), _chain.TrustedRoots), "x5c");
     }
 
     [Fact]
     public void Verify_WhenX5cIsBase64UrlRatherThanBase64_ShouldBeInvalid()
     {
-        var urlEncoded = _chain.X5c.Select(der => AppStoreJwsSigner.Base64UrlEncode(der)).ToList();
+        var urlEncoded = _chain.X5c.Select(der => JwsSigner.Base64UrlEncode(der)).ToList();
         urlEncoded.ShouldContain(value => value.Contains('-') || value.Contains('_'));
         var header = $$"""{"alg":"ES256","x5c":["{{string.Join("\",\"", urlEncoded)}}"]}""";
 
-        ShouldBeInvalid(Verifier().Verify(new AppStoreJwsSigner(_chain.LeafKey, header).Sign(Notification()), _chain.TrustedRoots), "base64");
+        ShouldBeInvalid(Verifier().Verify(new JwsSigner(_chain.LeafKey, header).Sign(Notification()), _chain.TrustedRoots), "base64");
     }
 
     [Fact]
@@ -105,41 +106,41 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     {
         var x5c = new[] { _chain.X5c[0], _chain.X5c[1], "not a certificate"u8.ToArray() };
 
-        ShouldBeInvalid(Verifier().Verify(new AppStoreJwsSigner(_chain.LeafKey, x5c).Sign(Notification()), _chain.TrustedRoots), "x5c[2]");
+        ShouldBeInvalid(Verifier().Verify(new JwsSigner(_chain.LeafKey, x5c).Sign(Notification()), _chain.TrustedRoots), "x5c[2]");
     }
 
     [Fact]
     public void Verify_WhenLeafLacksAppleOid_ShouldBeInvalid()
     {
-        using var chain = TestCertificateChain.Create(new TestCertificateChainOptions { Now = _clock.GetUtcNow(), LeafHasAppleOid = false });
+        using var chain = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow(), LeafHasAppleOid = false });
 
-        ShouldBeInvalid(Verifier().Verify(new AppStoreJwsSigner(chain).Sign(Notification()), chain.TrustedRoots), TestCertificateChain.LeafOid);
+        ShouldBeInvalid(Verifier().Verify(new JwsSigner(chain).Sign(Notification()), chain.TrustedRoots), SigningChain.LeafOid);
     }
 
     [Fact]
     public void Verify_WhenIntermediateLacksAppleOid_ShouldBeInvalid()
     {
-        using var chain = TestCertificateChain.Create(
-            new TestCertificateChainOptions { Now = _clock.GetUtcNow(), IntermediateHasAppleOid = false });
+        using var chain = SigningChain.Create(
+            new SigningChainOptions { Now = _clock.GetUtcNow(), IntermediateHasAppleOid = false });
 
         ShouldBeInvalid(
-            Verifier().Verify(new AppStoreJwsSigner(chain).Sign(Notification()), chain.TrustedRoots), TestCertificateChain.IntermediateOid);
+            Verifier().Verify(new JwsSigner(chain).Sign(Notification()), chain.TrustedRoots), SigningChain.IntermediateOid);
     }
 
     [Fact]
     public void Verify_WhenLeafIsSignedByANonCaIntermediate_ShouldBeInvalid()
     {
-        using var chain = TestCertificateChain.Create(new TestCertificateChainOptions { Now = _clock.GetUtcNow(), IntermediateIsCa = false });
+        using var chain = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow(), IntermediateIsCa = false });
 
-        ShouldBeInvalid(Verifier().Verify(new AppStoreJwsSigner(chain).Sign(Notification()), chain.TrustedRoots), "not a CA");
+        ShouldBeInvalid(Verifier().Verify(new JwsSigner(chain).Sign(Notification()), chain.TrustedRoots), "not a CA");
     }
 
     [Fact]
     public void Verify_WhenTheWholeChainIsSelfMadeAndItsRootIsOnlyCarriedInX5c_ShouldBeInvalid()
     {
-        using var selfMade = TestCertificateChain.Create(new TestCertificateChainOptions { Now = _clock.GetUtcNow() });
+        using var selfMade = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow() });
 
-        ShouldBeInvalid(Verifier().Verify(new AppStoreJwsSigner(selfMade).Sign(Notification()), _chain.TrustedRoots), "chain");
+        ShouldBeInvalid(Verifier().Verify(new JwsSigner(selfMade).Sign(Notification()), _chain.TrustedRoots), "chain");
     }
 
     [Fact]
@@ -151,27 +152,27 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     [Fact]
     public void Verify_WhenTheCarriedRootIsTrustedButTheIntermediateIsSelfMade_ShouldBeInvalid()
     {
-        using var selfMade = TestCertificateChain.Create(new TestCertificateChainOptions { Now = _clock.GetUtcNow() });
+        using var selfMade = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow() });
         var x5c = new[] { selfMade.X5c[0], selfMade.X5c[1], _chain.RootDer };
 
-        ShouldBeInvalid(Verifier().Verify(new AppStoreJwsSigner(selfMade.LeafKey, x5c).Sign(Notification()), _chain.TrustedRoots), "chain");
+        ShouldBeInvalid(Verifier().Verify(new JwsSigner(selfMade.LeafKey, x5c).Sign(Notification()), _chain.TrustedRoots), "chain");
     }
 
     [Fact]
     public void Verify_WhenLeafHasExpiredBySignedDate_ShouldBeInvalid()
     {
-        using var chain = TestCertificateChain.Create(new TestCertificateChainOptions { Now = _clock.GetUtcNow(), LeafExpired = true });
+        using var chain = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow(), LeafExpired = true });
 
-        ShouldBeInvalid(Verifier().Verify(new AppStoreJwsSigner(chain).Sign(Notification()), chain.TrustedRoots), "NotTimeValid");
+        ShouldBeInvalid(Verifier().Verify(new JwsSigner(chain).Sign(Notification()), chain.TrustedRoots), "NotTimeValid");
     }
 
     [Fact]
     public void Verify_WhenSignedDateLiesWithinAnExpiredLeafsValidity_ShouldBeVerified()
     {
-        using var chain = TestCertificateChain.Create(new TestCertificateChainOptions { Now = _clock.GetUtcNow(), LeafExpired = true });
+        using var chain = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow(), LeafExpired = true });
         var signedDate = _clock.GetUtcNow().AddDays(-30);
 
-        var result = Verifier().Verify(new AppStoreJwsSigner(chain).Sign(Notification(signedDate)), chain.TrustedRoots);
+        var result = Verifier().Verify(new JwsSigner(chain).Sign(Notification(signedDate)), chain.TrustedRoots);
 
         result.Status.ShouldBe(VerificationStatus.Verified);
     }
@@ -179,11 +180,11 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     [Fact]
     public void Verify_WhenSignedDateIsAbsent_ShouldCheckTheChainNow()
     {
-        using var expired = TestCertificateChain.Create(new TestCertificateChainOptions { Now = _clock.GetUtcNow(), LeafExpired = true });
+        using var expired = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow(), LeafExpired = true });
         const string undated = """{"notificationType":"TEST"}""";
 
         Verifier().Verify(_signer.Sign(undated), _chain.TrustedRoots).Status.ShouldBe(VerificationStatus.Verified);
-        ShouldBeInvalid(Verifier().Verify(new AppStoreJwsSigner(expired).Sign(undated), expired.TrustedRoots), "NotTimeValid");
+        ShouldBeInvalid(Verifier().Verify(new JwsSigner(expired).Sign(undated), expired.TrustedRoots), "NotTimeValid");
     }
 
     [Theory]
@@ -203,7 +204,7 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     {
         var token = _signer.Sign(Notification());
         var parts = token.Split('.');
-        var forged = AppStoreJwsSigner.Base64UrlEncode(Encoding.UTF8.GetBytes(Notification().Replace("com.example.app", "com.evil.app")));
+        var forged = JwsSigner.Base64UrlEncode(Encoding.UTF8.GetBytes(Notification().Replace("com.example.app", "com.evil.app")));
 
         ShouldBeInvalid(Verifier().Verify($"{parts[0]}.{forged}.{parts[2]}", _chain.TrustedRoots), "signature");
     }
@@ -217,7 +218,7 @@ public sealed class SignedPayloadVerifierTests : IDisposable
         signature[10] ^= 0x01;
 
         ShouldBeInvalid(
-            Verifier().Verify($"{parts[0]}.{parts[1]}.{AppStoreJwsSigner.Base64UrlEncode(signature)}", _chain.TrustedRoots), "signature");
+            Verifier().Verify($"{parts[0]}.{parts[1]}.{JwsSigner.Base64UrlEncode(signature)}", _chain.TrustedRoots), "signature");
     }
 
     [Fact]
@@ -228,7 +229,7 @@ public sealed class SignedPayloadVerifierTests : IDisposable
         var der = _chain.LeafKey.SignData(
             Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
 
-        ShouldBeInvalid(Verifier().Verify($"{signingInput}.{AppStoreJwsSigner.Base64UrlEncode(der)}", _chain.TrustedRoots), "signature");
+        ShouldBeInvalid(Verifier().Verify($"{signingInput}.{JwsSigner.Base64UrlEncode(der)}", _chain.TrustedRoots), "signature");
     }
 
     [Theory]
@@ -273,7 +274,7 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     {
         var transaction = _signer.Sign(new { transactionId = "2000000123", productId = "coins.100", signedDate = Millis(_clock.GetUtcNow()) });
         var parts = transaction.Split('.');
-        var forgedPayload = AppStoreJwsSigner.Base64UrlEncode(
+        var forgedPayload = JwsSigner.Base64UrlEncode(
             """{"transactionId":"2000000123","productId":"coins.100000"}"""u8);
         var notification = _signer.Sign(new
         {

@@ -1,7 +1,7 @@
-namespace RefundSaver.TestSupport;
+namespace RefundSaver.AppStoreSimulator.Signing;
 
-/// <summary>How a <see cref="TestCertificateChain"/> departs from a valid App Store-like chain.</summary>
-public sealed record TestCertificateChainOptions
+/// <summary>How a generated <see cref="SigningChain"/> departs from a valid App Store-like chain (tests of verifiers use every option).</summary>
+public sealed record SigningChainOptions
 {
     /// <summary>The time validity is centred on; the wall clock when unset.</summary>
     public DateTimeOffset? Now { get; init; }
@@ -18,6 +18,6 @@ public sealed record TestCertificateChainOptions
     /// <summary>The leaf expired a day before <see cref="Now"/> (it was valid the 60 days before that).</summary>
     public bool LeafExpired { get; init; }
 
-    /// <summary>A CRL distribution point put in the leaf, for online revocation tests (see <see cref="TestCertificateChain.BuildCrl"/>).</summary>
+    /// <summary>A CRL distribution point put in the leaf, for online revocation tests (see <see cref="SigningChain.BuildCrl"/>).</summary>
     public Uri? LeafCrlUrl { get; init; }
 }

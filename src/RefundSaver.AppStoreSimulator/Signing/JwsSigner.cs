@@ -4,14 +4,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace RefundSaver.TestSupport;
+namespace RefundSaver.AppStoreSimulator.Signing;
 
 /// <summary>
 /// Signs payloads as the App Store does: ES256 compact JWS with the chain in <c>x5c</c>. The header
 /// is encoded once, so signing costs one serialization and one ECDSA signature (fit for benchmarks).
 /// Safe for concurrent use.
 /// </summary>
-public sealed class AppStoreJwsSigner
+public sealed class JwsSigner
 {
     /// <summary>camelCase names, as Apple's payloads use.</summary>
     public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
@@ -20,19 +20,19 @@ public sealed class AppStoreJwsSigner
     private readonly byte[] _encodedHeaderAndDot;
 
     /// <summary>Signs with the chain's leaf key and carries the chain's three certificates.</summary>
-    public AppStoreJwsSigner(TestCertificateChain chain)
+    public JwsSigner(SigningChain chain)
         : this(chain.LeafKey, chain.X5c)
     {
     }
 
     /// <summary>Signs with any key under any x5c (e.g. a forger's key under Apple's real chain).</summary>
-    public AppStoreJwsSigner(ECDsa key, IReadOnlyList<byte[]> x5c)
+    public JwsSigner(ECDsa key, IReadOnlyList<byte[]> x5c)
         : this(key, BuildHeader(x5c))
     {
     }
 
     /// <summary>Signs with ES256 under any header, e.g. one with another <c>alg</c> or a malformed <c>x5c</c>.</summary>
-    public AppStoreJwsSigner(ECDsa key, string headerJson)
+    public JwsSigner(ECDsa key, string headerJson)
     {
         _key = key;
         HeaderJson = headerJson;

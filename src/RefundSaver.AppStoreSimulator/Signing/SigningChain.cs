@@ -1,24 +1,31 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace RefundSaver.TestSupport;
+namespace RefundSaver.AppStoreSimulator.Signing;
 
 /// <summary>
-/// A freshly generated App Store-like chain (ECDsa P-256): a root CA, an intermediate CA with
-/// Apple's WWDR OID, and a leaf with Apple's receipt-signing OID whose private key signs payloads.
-/// Names carry a random suffix so that chains never mix, in OpenSSL's caches or anywhere else.
+/// An App Store-like signing chain (ECDsa P-256): a root CA, an intermediate CA with Apple's WWDR
+/// OID, and a leaf with Apple's receipt-signing OID whose private key signs payloads. Generated
+/// names carry a random suffix so that chains never mix, in OpenSSL's caches or anywhere else.
 /// </summary>
-public sealed class TestCertificateChain : IDisposable
+public sealed class SigningChain : IDisposable
 {
     public const string LeafOid = "1.2.840.113635.100.6.11.1";
     public const string IntermediateOid = "1.2.840.113635.100.6.2.1";
 
+    /// <summary>The PEM files a chain directory holds.</summary>
+    public const string RootFileName = "root.pem";
+    public const string IntermediateFileName = "intermediate.pem";
+    public const string LeafFileName = "leaf.pem";
+    public const string LeafKeyFileName = "leaf-key.pem";
+
     /// <summary>Apple's marker extensions hold a DER NULL.</summary>
     private static readonly byte[] DerNull = [0x05, 0x00];
 
-    private readonly ECDsa _intermediateKey;
+    /// <summary>Only a generated chain has it (to sign CRLs); a chain loaded from files does not.</summary>
+    private readonly ECDsa? _intermediateKey;
 
-    private TestCertificateChain(X509Certificate2 root, X509Certificate2 intermediate, ECDsa intermediateKey, X509Certificate2 leaf, ECDsa leafKey)
+    private SigningChain(X509Certificate2 root, X509Certificate2 intermediate, ECDsa? intermediateKey, X509Certificate2 leaf, ECDsa leafKey)
     {
         Root = root;
         Intermediate = intermediate;
@@ -41,15 +48,18 @@ public sealed class TestCertificateChain : IDisposable
     /// <summary>The root's DER, to trust it.</summary>
     public byte[] RootDer => Root.RawData;
 
+    /// <summary>The root as PEM, the form RefundSaver's <c>ExtraTrustedRoots</c> setting takes.</summary>
+    public string RootPem => Root.ExportCertificatePem() + "\n";
+
     /// <summary>Just this chain's root: the <c>extraTrustedRoots</c> that make its payloads verify.</summary>
     public IReadOnlyList<byte[]> TrustedRoots { get; }
 
     /// <summary>The header's x5c in order: leaf, intermediate, root (DER).</summary>
     public IReadOnlyList<byte[]> X5c { get; }
 
-    public static TestCertificateChain Create(TestCertificateChainOptions? options = null)
+    public static SigningChain Create(SigningChainOptions? options = null)
     {
-        options ??= new TestCertificateChainOptions();
+        options ??= new SigningChainOptions();
         var now = options.Now ?? DateTimeOffset.UtcNow;
         var suffix = Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
 
@@ -57,13 +67,13 @@ public sealed class TestCertificateChain : IDisposable
         var intermediateKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var leafKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-        var rootRequest = Request($"CN=RefundSaver Test Root CA {suffix}", rootKey);
+        var rootRequest = Request($"CN=RefundSaver App Store Simulator Root CA {suffix}", rootKey);
         rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         rootRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         using var rootWithKey = rootRequest.CreateSelfSigned(now.AddYears(-5), now.AddYears(5));
         var root = X509CertificateLoader.LoadCertificate(rootWithKey.RawData);
 
-        var intermediateRequest = Request($"CN=RefundSaver Test WWDR CA {suffix}", intermediateKey);
+        var intermediateRequest = Request($"CN=RefundSaver App Store Simulator WWDR CA {suffix}", intermediateKey);
         intermediateRequest.CertificateExtensions.Add(
             new X509BasicConstraintsExtension(options.IntermediateIsCa, options.IntermediateIsCa, 0, true));
         intermediateRequest.CertificateExtensions.Add(
@@ -75,7 +85,7 @@ public sealed class TestCertificateChain : IDisposable
 
         var intermediate = Issue(intermediateRequest, root, rootKey, now.AddYears(-4), now.AddYears(4));
 
-        var leafRequest = Request($"CN=RefundSaver Test Receipt Signing {suffix}", leafKey);
+        var leafRequest = Request($"CN=RefundSaver App Store Simulator Receipt Signing {suffix}", leafKey);
         leafRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         leafRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         if (options.LeafHasAppleOid)
@@ -92,12 +102,62 @@ public sealed class TestCertificateChain : IDisposable
         var leaf = options.LeafExpired
             ? Issue(leafRequest, intermediate, intermediateKey, now.AddDays(-61), now.AddDays(-1))
             : Issue(leafRequest, intermediate, intermediateKey, now.AddDays(-1), now.AddYears(1));
-        return new TestCertificateChain(root, intermediate, intermediateKey, leaf, leafKey);
+        return new SigningChain(root, intermediate, intermediateKey, leaf, leafKey);
+    }
+
+    /// <summary>Whether <paramref name="directory"/> holds the four PEM files of a chain.</summary>
+    public static bool ExistsIn(string directory) =>
+        new[] { RootFileName, IntermediateFileName, LeafFileName, LeafKeyFileName }
+            .All(name => File.Exists(Path.Combine(directory, name)));
+
+    /// <summary>Loads root.pem, intermediate.pem, leaf.pem and leaf-key.pem (PKCS#8) from <paramref name="directory"/>.</summary>
+    public static SigningChain Load(string directory)
+    {
+        var root = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(directory, RootFileName)));
+        var intermediate = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(directory, IntermediateFileName)));
+        var leaf = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(directory, LeafFileName)));
+        var leafKey = ECDsa.Create();
+        try
+        {
+            leafKey.ImportFromPem(File.ReadAllText(Path.Combine(directory, LeafKeyFileName)));
+        }
+        catch
+        {
+            leafKey.Dispose();
+            throw;
+        }
+
+        using var leafPublicKey = leaf.GetECDsaPublicKey()
+            ?? throw new InvalidOperationException($"{LeafFileName} in '{directory}' does not hold an ECDSA certificate.");
+        if (!leafPublicKey.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(leafKey.ExportSubjectPublicKeyInfo()))
+        {
+            leafKey.Dispose();
+            throw new InvalidOperationException($"{LeafKeyFileName} in '{directory}' is not the key of {LeafFileName}.");
+        }
+
+        return new SigningChain(root, intermediate, null, leaf, leafKey);
+    }
+
+    /// <summary>Writes the chain as the four PEM files <see cref="Load"/> reads (the leaf key as PKCS#8).</summary>
+    public void Save(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, RootFileName), RootPem);
+        File.WriteAllText(Path.Combine(directory, IntermediateFileName), Intermediate.ExportCertificatePem() + "\n");
+        File.WriteAllText(Path.Combine(directory, LeafFileName), Leaf.ExportCertificatePem() + "\n");
+        var keyPath = Path.Combine(directory, LeafKeyFileName);
+        File.WriteAllText(keyPath, LeafKey.ExportPkcs8PrivateKeyPem() + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 
     /// <summary>The intermediate's CRL, valid for a week around <paramref name="now"/>, revoking the leaf or nothing.</summary>
     public byte[] BuildCrl(bool revokeLeaf, DateTimeOffset now)
     {
+        var intermediateKey = _intermediateKey
+            ?? throw new InvalidOperationException("A chain loaded from files has no intermediate key to sign a CRL with.");
         var builder = new CertificateRevocationListBuilder();
         if (revokeLeaf)
         {
@@ -106,7 +166,7 @@ public sealed class TestCertificateChain : IDisposable
 
         return builder.Build(
             Intermediate.SubjectName,
-            X509SignatureGenerator.CreateForECDsa(_intermediateKey),
+            X509SignatureGenerator.CreateForECDsa(intermediateKey),
             1,
             now.AddDays(7),
             HashAlgorithmName.SHA256,
@@ -118,7 +178,7 @@ public sealed class TestCertificateChain : IDisposable
     {
         Root.Dispose();
         Intermediate.Dispose();
-        _intermediateKey.Dispose();
+        _intermediateKey?.Dispose();
         Leaf.Dispose();
         LeafKey.Dispose();
     }
