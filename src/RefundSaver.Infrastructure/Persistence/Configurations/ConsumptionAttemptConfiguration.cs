@@ -20,7 +20,7 @@ internal sealed class ConsumptionAttemptConfiguration : IEntityTypeConfiguration
         builder.Property(attempt => attempt.StatusCode).HasColumnName("status_code");
         builder.Property(attempt => attempt.ErrorCode).HasColumnName("error_code");
         builder.Property(attempt => attempt.ErrorMessage).HasColumnName("error_message").HasMaxLength(500);
-        builder.Property(attempt => attempt.Body).HasColumnName("body").HasColumnType("jsonb").IsRequired();
+        builder.Property(attempt => attempt.Body).HasColumnName("body").HasColumnType("json").IsRequired();
         builder.HasIndex(attempt => new { attempt.RequestId, attempt.Number }).IsUnique()
             .HasDatabaseName("ix_consumption_attempts_request_id_number");
         builder.HasOne<ConsumptionRequest>().WithMany().HasForeignKey(attempt => attempt.RequestId)

@@ -34,7 +34,7 @@ internal sealed class ConsumptionRequestConfiguration : IEntityTypeConfiguration
         builder.Property(request => request.Preference).HasColumnName("preference").HasMaxLength(20);
         builder.Property(request => request.PreferenceSource).HasColumnName("preference_source").HasMaxLength(100);
         builder.Property(request => request.ApiVersion).HasColumnName("api_version").HasMaxLength(8);
-        builder.Property(request => request.Body).HasColumnName("body").HasColumnType("jsonb");
+        builder.Property(request => request.Body).HasColumnName("body").HasColumnType("json");
         builder.Property(request => request.StateReason).HasColumnName("state_reason").HasMaxLength(500);
         builder.Property(request => request.AnsweredAt).HasColumnName("answered_at");
         builder.Property(request => request.UpdatedAt).HasColumnName("updated_at");

@@ -47,7 +47,7 @@ public sealed class AnsweringApple : Migration
                 ADD COLUMN preference character varying(20),
                 ADD COLUMN preference_source character varying(100),
                 ADD COLUMN api_version character varying(8),
-                ADD COLUMN body jsonb,
+                ADD COLUMN body json,
                 ADD COLUMN state_reason character varying(500),
                 ADD COLUMN answered_at timestamp with time zone,
                 ADD COLUMN updated_at timestamp with time zone;
@@ -80,7 +80,7 @@ public sealed class AnsweringApple : Migration
                 status_code integer,
                 error_code bigint,
                 error_message character varying(500),
-                body jsonb NOT NULL,
+                body json NOT NULL,
                 CONSTRAINT pk_consumption_attempts PRIMARY KEY (id),
                 CONSTRAINT fk_consumption_attempts_consumption_requests_request_id FOREIGN KEY (request_id)
                     REFERENCES consumption_requests (id) ON DELETE CASCADE);
