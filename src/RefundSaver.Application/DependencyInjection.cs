@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using RefundSaver.Application.ApiKeys;
 using RefundSaver.Application.AppStore;
+using RefundSaver.Application.Profiles;
 using RefundSaver.Application.Common.Behaviours;
 using RefundSaver.Application.Common.Messaging;
 
@@ -16,6 +17,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<AppStoreApps>();
+        services.AddSingleton<ProfileRevenue>();
         services.AddScoped<ISender, Mediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddImplementationsOf(typeof(IRequestHandler<,>), ServiceLifetime.Scoped);

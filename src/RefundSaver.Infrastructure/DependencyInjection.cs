@@ -80,7 +80,8 @@ public static class DependencyInjection
                 && options.RetryMaxDelaySeconds >= options.RetryFirstDelaySeconds && options.MaxUnauthorizedAttempts > 0,
                 "Dispatcher settings must be positive (and RetryMaxDelaySeconds at least RetryFirstDelaySeconds).")
             .ValidateOnStart();
-        services.AddSingleton(provider => new DispatchPlanner(UsdRatesFrom(provider.GetRequiredService<IOptions<DispatcherOptions>>().Value)));
+        services.AddSingleton(provider => UsdRatesFrom(provider.GetRequiredService<IOptions<DispatcherOptions>>().Value));
+        services.AddSingleton<DispatchPlanner>();
         services.AddSingleton<DispatchQueue>();
         services.AddSingleton<IDispatcherSignal>(provider => provider.GetRequiredService<DispatchQueue>());
         services.AddSingleton<DispatcherMetrics>();

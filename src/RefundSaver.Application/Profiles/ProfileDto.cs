@@ -3,8 +3,7 @@ using RefundSaver.Domain.Profiles;
 namespace RefundSaver.Application.Profiles;
 
 /// <summary>
-/// Adapty's profile object, where it applies. Revenue comes from the purchase ledger, which
-/// profiles do not have yet, so it is 0 until purchases are recorded.
+/// Adapty's profile object, where it applies; revenue comes from the purchase ledger (see <see cref="ProfileRevenue"/>).
 /// </summary>
 public sealed record ProfileDto(
     Guid AppId,
@@ -19,11 +18,11 @@ public sealed record ProfileDto(
     Guid AppAccountToken,
     RefundSaverSettingsDto RefundSaverSettings)
 {
-    public static ProfileDto From(Profile profile, DateTimeOffset now) => new(
+    public static ProfileDto From(Profile profile, DateTimeOffset now, decimal totalRevenueUsd) => new(
         profile.AppId,
         profile.Id,
         profile.CustomerUserId,
-        0m,
+        totalRevenueUsd,
         now.ToUnixTimeMilliseconds(),
         profile.Email,
         profile.PhoneNumber,

@@ -486,6 +486,23 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
     }
 
     [Fact]
+    public async Task Profile_WhenItsPurchasesAreInTheLedger_ShouldShowTheirRevenueInUsdWithoutRefunds()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        var profileId = await CreateProfileAsync(app, "buyer");
+        await PostAsync(Notification("ONE_TIME_CHARGE", bundleId,
+            signedTransaction: Transaction(bundleId, "2000000600", Signed, price: 4990, appAccountToken: profileId)));
+        await PostAsync(Notification("ONE_TIME_CHARGE", bundleId,
+            signedTransaction: Transaction(bundleId, "2000000601", Signed, price: 1990, appAccountToken: profileId)));
+        await PostAsync(Notification("REFUND", bundleId,
+            signedTransaction: Transaction(bundleId, "2000000602", Signed, price: 9990, appAccountToken: profileId, revocationDate: Signed)));
+
+        var shown = await ReadJsonAsync(await app.Client.SendAsync(Request(HttpMethod.Get, "/api/v2/server-side-api/profile/", customerUserId: "buyer")));
+
+        shown["data"]!["total_revenue_usd"]!.GetValue<decimal>().ShouldBe(6.98m); // milliunits: 4990 is 4.99
+    }
+
+    [Fact]
     public async Task Profile_WhenAnotherProfileHasTheToken_ShouldAnswer409AndShowEachProfilesToken()
     {
         var (app, _) = await ConfiguredAppAsync();

@@ -7,7 +7,7 @@ using RefundSaver.Domain.Profiles;
 namespace RefundSaver.Application.Profiles.Commands.CreateProfile;
 
 /// <summary>Creating a profile that exists returns it unchanged, so a retried create never makes a duplicate.</summary>
-internal sealed class CreateProfileCommandHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class CreateProfileCommandHandler(IApplicationDbContext db, ProfileRevenue revenue, TimeProvider clock)
     : IRequestHandler<CreateProfileCommand, Result<CreatedProfile>>
 {
     public async Task<Result<CreatedProfile>> Handle(CreateProfileCommand request, CancellationToken cancellationToken)
@@ -16,7 +16,7 @@ internal sealed class CreateProfileCommandHandler(IApplicationDbContext db, Time
         var existing = await db.Profiles.AsNoTracking().FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
         if (existing is not null)
         {
-            return new CreatedProfile(ProfileDto.From(existing, now), IsNew: false);
+            return new CreatedProfile(ProfileDto.From(existing, now, await revenue.TotalUsdAsync(db, existing.Id, cancellationToken)), IsNew: false);
         }
 
         if (request.Selector.ParsedProfileId is { } profileId
@@ -49,9 +49,9 @@ internal sealed class CreateProfileCommandHandler(IApplicationDbContext db, Time
                 throw;
             }
 
-            return new CreatedProfile(ProfileDto.From(winner, now), IsNew: false);
+            return new CreatedProfile(ProfileDto.From(winner, now, await revenue.TotalUsdAsync(db, winner.Id, cancellationToken)), IsNew: false);
         }
 
-        return new CreatedProfile(ProfileDto.From(profile, now), IsNew: true);
+        return new CreatedProfile(ProfileDto.From(profile, now, await revenue.TotalUsdAsync(db, profile.Id, cancellationToken)), IsNew: true);
     }
 }

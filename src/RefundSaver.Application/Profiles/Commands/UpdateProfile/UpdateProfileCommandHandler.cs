@@ -4,7 +4,7 @@ using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.Profiles.Commands.UpdateProfile;
 
-internal sealed class UpdateProfileCommandHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class UpdateProfileCommandHandler(IApplicationDbContext db, ProfileRevenue revenue, TimeProvider clock)
     : IRequestHandler<UpdateProfileCommand, Result<ProfileDto>>
 {
     public async Task<Result<ProfileDto>> Handle(UpdateProfileCommand request, CancellationToken cancellationToken)
@@ -24,6 +24,6 @@ internal sealed class UpdateProfileCommandHandler(IApplicationDbContext db, Time
         var now = clock.GetUtcNow();
         profile.UpdateDetails(request.Details, now);
         await db.SaveChangesAsync(cancellationToken);
-        return ProfileDto.From(profile, now);
+        return ProfileDto.From(profile, now, await revenue.TotalUsdAsync(db, profile.Id, cancellationToken));
     }
 }

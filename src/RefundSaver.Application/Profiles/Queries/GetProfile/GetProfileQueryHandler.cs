@@ -5,12 +5,14 @@ using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.Profiles.Queries.GetProfile;
 
-internal sealed class GetProfileQueryHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class GetProfileQueryHandler(IApplicationDbContext db, ProfileRevenue revenue, TimeProvider clock)
     : IRequestHandler<GetProfileQuery, Result<ProfileDto>>
 {
     public async Task<Result<ProfileDto>> Handle(GetProfileQuery request, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.AsNoTracking().FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
-        return profile is null ? ProfileErrors.NotFound : ProfileDto.From(profile, clock.GetUtcNow());
+        return profile is null
+            ? ProfileErrors.NotFound
+            : ProfileDto.From(profile, clock.GetUtcNow(), await revenue.TotalUsdAsync(db, profile.Id, cancellationToken));
     }
 }
