@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.Apps;
@@ -9,7 +11,7 @@ namespace RefundSaver.Application.Apps;
 /// <summary>An app's calls to the App Store Server API made on an operator's behalf.</summary>
 internal static class AppStoreCalls
 {
-    public static Result<AppStoreCall> For(App app, AppStoreEnvironment environment, ICredentialProtector protector)
+    private static Result<AppStoreCall> For(App app, AppStoreEnvironment environment, ICredentialProtector protector)
     {
         if (!app.HasAppStoreCredentials)
         {
@@ -27,12 +29,33 @@ internal static class AppStoreCalls
         }
     }
 
-    /// <summary>Calls Apple; a key that cannot sign is the operator's to fix, not a server failure.</summary>
-    public static async Task<Result<TAnswer>> SendAsync<TAnswer>(Func<Task<TAnswer>> call)
+    /// <summary>
+    /// Calls Apple as the app, in the environment named (else its default); a missing app, missing or
+    /// unreadable credentials and a key that cannot sign are the operator's to fix, not server failures.
+    /// </summary>
+    public static async Task<Result<(AppStoreCall Call, TAnswer Answer)>> CallAsync<TAnswer>(
+        IApplicationDbContext db,
+        ICredentialProtector protector,
+        Guid appId,
+        string? environmentName,
+        Func<AppStoreCall, Task<TAnswer>> send,
+        CancellationToken cancellationToken)
     {
+        var app = await db.Apps.AsNoTracking().SingleOrDefaultAsync(app => app.Id == appId, cancellationToken);
+        if (app is null)
+        {
+            return AppErrors.AppNotFound;
+        }
+
+        var call = For(app, EnvironmentFor(app, environmentName), protector);
+        if (!call.IsSuccess)
+        {
+            return call.Error;
+        }
+
         try
         {
-            return await call();
+            return (call.Value, await send(call.Value));
         }
         catch (InvalidAppStoreKeyException exception)
         {
@@ -41,7 +64,7 @@ internal static class AppStoreCalls
     }
 
     /// <summary>The environment named (validated), else production if the app accepts it, else the sandbox.</summary>
-    public static AppStoreEnvironment EnvironmentFor(App app, string? name) =>
+    private static AppStoreEnvironment EnvironmentFor(App app, string? name) =>
         AppStoreEnvironmentNames.TryParse(name, out var named) ? named.Value
         : app.Accepts(AppStoreEnvironment.Production) ? AppStoreEnvironment.Production : AppStoreEnvironment.Sandbox;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Application.Common.Messaging;
@@ -12,28 +11,16 @@ internal sealed class RequestTestNotificationCommandHandler(IApplicationDbContex
 {
     public async Task<Result<TestNotificationDto>> Handle(RequestTestNotificationCommand request, CancellationToken cancellationToken)
     {
-        var app = await db.Apps.AsNoTracking().SingleOrDefaultAsync(app => app.Id == request.AppId, cancellationToken);
-        if (app is null)
-        {
-            return AppErrors.AppNotFound;
-        }
-
-        var environment = AppStoreCalls.EnvironmentFor(app, request.Environment);
-        var call = AppStoreCalls.For(app, environment, protector);
-        if (!call.IsSuccess)
-        {
-            return call.Error;
-        }
-
-        var sent = await AppStoreCalls.SendAsync(() => appStore.RequestTestNotificationAsync(call.Value, cancellationToken));
+        var sent = await AppStoreCalls.CallAsync(
+            db, protector, request.AppId, request.Environment, call => appStore.RequestTestNotificationAsync(call, cancellationToken), cancellationToken);
         if (!sent.IsSuccess)
         {
             return sent.Error;
         }
 
-        var (answer, token) = sent.Value;
+        var (call, (answer, token)) = sent.Value;
         return answer.Kind == AppStoreAnswerKind.Accepted && token is not null
-            ? new TestNotificationDto(token, environment.ToName(), null, null)
+            ? new TestNotificationDto(token, call.Environment.ToName(), null, null)
             : AppStoreCalls.Refused(answer);
     }
 }

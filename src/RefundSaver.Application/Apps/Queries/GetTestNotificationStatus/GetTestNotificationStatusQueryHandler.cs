@@ -13,37 +13,26 @@ internal sealed class GetTestNotificationStatusQueryHandler(IApplicationDbContex
 {
     public async Task<Result<TestNotificationDto>> Handle(GetTestNotificationStatusQuery request, CancellationToken cancellationToken)
     {
-        var app = await db.Apps.AsNoTracking().SingleOrDefaultAsync(app => app.Id == request.AppId, cancellationToken);
-        if (app is null)
-        {
-            return AppErrors.AppNotFound;
-        }
-
-        var environment = AppStoreCalls.EnvironmentFor(app, request.Environment);
-        var call = AppStoreCalls.For(app, environment, protector);
-        if (!call.IsSuccess)
-        {
-            return call.Error;
-        }
-
-        var sent = await AppStoreCalls.SendAsync(() => appStore.GetTestNotificationStatusAsync(call.Value, request.Token, cancellationToken));
+        var sent = await AppStoreCalls.CallAsync(
+            db, protector, request.AppId, request.Environment,
+            call => appStore.GetTestNotificationStatusAsync(call, request.Token, cancellationToken), cancellationToken);
         if (!sent.IsSuccess)
         {
             return sent.Error;
         }
 
-        var (answer, status) = sent.Value;
+        var (call, (answer, status)) = sent.Value;
         if (answer.Kind != AppStoreAnswerKind.Accepted || status is null)
         {
             return AppStoreCalls.Refused(answer);
         }
 
         var received = await db.Notifications.AnyAsync(
-            notification => notification.AppId == app.Id && notification.NotificationType == "TEST" && notification.Environment == environment,
+            notification => notification.AppId == request.AppId && notification.NotificationType == "TEST" && notification.Environment == call.Environment,
             cancellationToken);
         return new TestNotificationDto(
             request.Token,
-            environment.ToName(),
+            call.Environment.ToName(),
             status.Attempts.Select(attempt => new TestNotificationAttemptDto(attempt.AttemptDate, attempt.SendAttemptResult)).ToList(),
             received);
     }
