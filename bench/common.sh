@@ -13,3 +13,13 @@ wait_for_api_url() {
   echo "The API did not come up." >&2
   return 1
 }
+
+# Prints a TCP port of 127.0.0.1 that nothing listens on now (for AppHost__DashboardPort).
+free_port() {
+  local port
+  for port in $(shuf -i 20000-40000 -n 100); do
+    (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || { echo "$port"; return 0; }
+  done
+  echo "No free port found." >&2
+  return 1
+}

@@ -31,10 +31,15 @@ internal sealed partial class ConsumptionDispatcher(
     ILogger<ConsumptionDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxTurnWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan TurnLead = TimeSpan.FromMilliseconds(50);
+    private const int MaxTurns = 3;
 
     private readonly DispatcherOptions _options = options.Value;
     private readonly string _owner = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private readonly SemaphoreSlim _wake = new(0);
+
+    /// <summary>Requests asleep until their app's turn to call Apple: they hold no connection and do not count against the concurrency.</summary>
+    private int _waitingForTurn;
 
     private RetrySchedule Schedule => new()
     {
@@ -52,7 +57,7 @@ internal sealed partial class ConsumptionDispatcher(
             try
             {
                 running.RemoveWhere(task => task.IsCompleted);
-                var free = _options.Concurrency - running.Count;
+                var free = _options.Concurrency - (running.Count - Volatile.Read(ref _waitingForTurn));
                 var claimed = free <= 0
                     ? []
                     : await queue.ClaimAsync(
@@ -200,20 +205,11 @@ internal sealed partial class ConsumptionDispatcher(
             return;
         }
 
-        var interval = TimeSpan.FromSeconds(1 / (request.Environment == AppStoreEnvironment.Production
-            ? _options.ProductionRatePerSecond
-            : _options.SandboxRatePerSecond));
-        var (slot, nextFree) = await queue.ReserveAsync(request.AppId, request.Environment, clock.GetUtcNow(), interval, MaxTurnWait, stoppingToken);
-        if (slot is null)
+        var (taken, nextFree) = await TakeTurnAsync(request, stoppingToken);
+        if (!taken)
         {
             await recorder.ReleaseAsync(request.Id, ConsumptionRequestState.Due, nextFree, "Waiting for the app's turn (Apple's rate limit).", stoppingToken);
             return;
-        }
-
-        var wait = slot.Value - clock.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, clock, stoppingToken);
         }
 
         var app = context.App;
@@ -246,6 +242,61 @@ internal sealed partial class ConsumptionDispatcher(
             answer.StatusCode, answer.ErrorCode, answer.ErrorMessage, send.Body);
         await recorder.RecordAttemptAsync(attempt, verdict, stoppingToken);
         Report(context, verdict, now);
+    }
+
+    /// <summary>
+    /// Waits for the app's next turn to call Apple, or answers false (with when to look again) when
+    /// its turns are taken further ahead than <see cref="MaxTurnWait"/>. Turns are spaced at the
+    /// app's rate, but Apple counts calls in any sliding second, so a call sent late comes closer to
+    /// the next ones than its turn allows (a busy machine wakes sleepers late, and several at once).
+    /// A turn is therefore taken <see cref="TurnLead"/> ahead, so that the reservation's own round
+    /// trip is slept off, and a turn woken up more than one interval late is given up for the next
+    /// free one (the last of <see cref="MaxTurns"/> is used whatever).
+    /// </summary>
+    private async Task<(bool Taken, DateTimeOffset NextFree)> TakeTurnAsync(ConsumptionRequest request, CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(1 / (request.Environment == AppStoreEnvironment.Production
+            ? _options.ProductionRatePerSecond
+            : _options.SandboxRatePerSecond));
+        for (var turn = 1; ; turn++)
+        {
+            var (slot, nextFree) = await queue.ReserveAsync(
+                request.AppId, request.Environment, clock.GetUtcNow() + TurnLead, interval, MaxTurnWait, stoppingToken);
+            if (slot is not { } at)
+            {
+                return (false, nextFree);
+            }
+
+            await SleepUntilAsync(at, stoppingToken);
+            var late = clock.GetUtcNow() - at;
+            if (late <= interval || turn == MaxTurns)
+            {
+                return (true, at);
+            }
+
+            LogMissedTurn(logger, request.Id, late.TotalMilliseconds);
+        }
+    }
+
+    /// <summary>Up to <see cref="MaxTurnWait"/>, not counted against the concurrency: a busy app's requests would otherwise fill it while asleep, and the other apps' requests would wait behind them.</summary>
+    private async Task SleepUntilAsync(DateTimeOffset at, CancellationToken stoppingToken)
+    {
+        var wait = at - clock.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _waitingForTurn);
+        Wake();
+        try
+        {
+            await Task.Delay(wait, clock, stoppingToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waitingForTurn);
+        }
     }
 
     private void Report(DispatchContext context, AttemptVerdict verdict, DateTimeOffset now)
@@ -300,6 +351,9 @@ internal sealed partial class ConsumptionDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Consumption request {RequestId} of {BundleId}: {Reason}")]
     private static partial void LogKeyUnusable(ILogger logger, Guid requestId, string bundleId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Consumption request {RequestId} woke {LateMs:0} ms after its turn to call Apple; taking the next free one")]
+    private static partial void LogMissedTurn(ILogger logger, Guid requestId, double lateMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The dispatcher failed on consumption request {RequestId}; its lease will expire and it will be tried again")]
     private static partial void LogProcessFailed(ILogger logger, Exception exception, Guid requestId);

@@ -12,26 +12,37 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
 {
     private const string Pending = "state IN ('Received', 'Held', 'Due', 'Sending')";
 
-    // Candidates are capped per app and environment (a second's worth of its rate), and an app
-    // whose turns are taken for more than a second ahead is left for later: one busy app cannot
-    // fill every slot of a claim. SKIP LOCKED lets dispatchers claim side by side.
+    // The earliest due requests (16 per place to fill, found along the pending due_at index, so
+    // that a claim costs the same whatever the backlog: ranking every pending request took about
+    // 90 ms with 12,000 due and kept a core of PostgreSQL busy). Of those, at most a second's worth
+    // of each app's rate, and none of an app whose turns are taken for more than a second ahead:
+    // one busy app cannot fill every place of a claim. Apps take turns: every app's first request
+    // (rank 1) comes before any app's second, each rank in due order, and on equal due times the
+    // app served longest ago first (its send slot). Ordered by due time alone, a backlog released
+    // at once was claimed app after app: a few apps at a time, each held to Apple's rate, the
+    // others waiting. SKIP LOCKED lets dispatchers claim side by side.
     private const string Claim = $"""
-        WITH candidates AS (
-            SELECT c.id, c.due_at, c.environment,
-                   row_number() OVER (PARTITION BY c.app_id, c.environment ORDER BY c.due_at) AS rank
+        WITH due AS (
+            SELECT c.id, c.app_id, c.environment, c.due_at, coalesce(s.next_at, '-infinity') AS turn
             FROM consumption_requests c
+            LEFT JOIN send_slots s ON s.app_id = c.app_id AND s.environment = c.environment
             WHERE c.{Pending} AND c.due_at <= $1 AND (c.lease_expires_at IS NULL OR c.lease_expires_at <= $1)
-              AND NOT EXISTS (SELECT 1 FROM send_slots s
-                              WHERE s.app_id = c.app_id AND s.environment = c.environment AND s.next_at > $1 + interval '1 second')
+              AND (s.next_at IS NULL OR s.next_at <= $1 + interval '1 second')
+            ORDER BY c.due_at
+            LIMIT $3 * 16
+        ), candidates AS (
+            SELECT id, environment, due_at, turn,
+                   row_number() OVER (PARTITION BY app_id, environment ORDER BY due_at) AS rank
+            FROM due
         ), picked AS (
             SELECT r.id FROM consumption_requests r
-            WHERE r.id IN (SELECT id FROM candidates
-                           WHERE rank <= CASE environment WHEN 'Production' THEN $4 ELSE $5 END
-                           ORDER BY due_at LIMIT $3 * 4)
-              AND r.{Pending} AND (r.lease_expires_at IS NULL OR r.lease_expires_at <= $1)
-            ORDER BY r.due_at
+            JOIN (SELECT id, rank, due_at, turn FROM candidates
+                  WHERE rank <= CASE environment WHEN 'Production' THEN $4 ELSE $5 END
+                  ORDER BY rank, due_at, turn LIMIT $3 * 4) c ON c.id = r.id
+            WHERE r.{Pending} AND (r.lease_expires_at IS NULL OR r.lease_expires_at <= $1)
+            ORDER BY c.rank, c.due_at, c.turn
             LIMIT $3
-            FOR UPDATE SKIP LOCKED
+            FOR UPDATE OF r SKIP LOCKED
         )
         UPDATE consumption_requests r SET lease_owner = $2, lease_expires_at = $6, updated_at = $1
         FROM picked WHERE r.id = picked.id

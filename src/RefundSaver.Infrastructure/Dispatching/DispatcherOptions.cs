@@ -8,7 +8,7 @@ public sealed class DispatcherOptions
     /// <summary>Whether this process answers requests; any number of processes may.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Requests one process works on at once.</summary>
+    /// <summary>Requests one process works on at once, not counting those asleep until their app's turn to call Apple.</summary>
     public int Concurrency { get; set; } = 64;
 
     /// <summary>How long a claimed request is this process's; after it, another dispatcher takes over.</summary>
