@@ -8,6 +8,7 @@ using Npgsql;
 using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Application.AppStore.Dispatching;
 using RefundSaver.Domain.AppStore;
+using RefundSaver.Infrastructure.AppStore.Api;
 using RefundSaver.Infrastructure.Persistence;
 
 namespace RefundSaver.Infrastructure.Dispatching;
@@ -24,6 +25,7 @@ internal sealed partial class ConsumptionDispatcher(
     DispatchQueue queue,
     DispatchPlanner planner,
     IAppStoreApi appStore,
+    AppStoreTokenFactory tokens,
     ICredentialProtector protector,
     DispatcherMetrics metrics,
     IOptions<DispatcherOptions> options,
@@ -31,6 +33,9 @@ internal sealed partial class ConsumptionDispatcher(
     ILogger<ConsumptionDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxTurnWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many of the app's turns one call may miss (this process was late for them) before it goes back to the queue.</summary>
+    private const int MaxTurnTries = 3;
 
     private readonly DispatcherOptions _options = options.Value;
     private readonly string _owner = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -203,27 +208,26 @@ internal sealed partial class ConsumptionDispatcher(
         var interval = TimeSpan.FromSeconds(1 / (request.Environment == AppStoreEnvironment.Production
             ? _options.ProductionRatePerSecond
             : _options.SandboxRatePerSecond));
-        var (slot, nextFree) = await queue.ReserveAsync(request.AppId, request.Environment, clock.GetUtcNow(), interval, MaxTurnWait, stoppingToken);
-        if (slot is null)
-        {
-            await recorder.ReleaseAsync(request.Id, ConsumptionRequestState.Due, nextFree, "Waiting for the app's turn (Apple's rate limit).", stoppingToken);
-            return;
-        }
-
-        var wait = slot.Value - clock.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, clock, stoppingToken);
-        }
-
         var app = context.App;
-        var startedAt = clock.GetUtcNow();
+        DateTimeOffset startedAt;
         AppStoreAnswer answer;
         try
         {
             var credentials = new AppStoreCredentials(app.AppStoreIssuerId!, app.AppStoreKeyId!, protector.Unprotect(app.AppStorePrivateKeyProtected!));
-            answer = await appStore.SendConsumptionAsync(
-                new AppStoreCall(credentials, app.BundleId, request.Environment), send.ApiVersion, request.TransactionId, send.Body, stoppingToken);
+
+            // Every call takes a turn, so a 429 comes back through the queue and its turns, not inline.
+            var call = new AppStoreCall(credentials, app.BundleId, request.Environment) { RetryRateLimitedInline = false };
+
+            // The token is made (or found) before the turn: making one can take longer than a turn
+            // lasts, and calls held up after their turns would reach Apple together.
+            tokens.GetToken(call);
+            if (!await TakeTurnAsync(recorder, request, interval, stoppingToken))
+            {
+                return;
+            }
+
+            startedAt = clock.GetUtcNow();
+            answer = await appStore.SendConsumptionAsync(call, send.ApiVersion, request.TransactionId, send.Body, stoppingToken);
         }
         catch (Exception exception) when (exception is InvalidAppStoreKeyException or CryptographicException)
         {
@@ -246,6 +250,41 @@ internal sealed partial class ConsumptionDispatcher(
             answer.StatusCode, answer.ErrorCode, answer.ErrorMessage, send.Body);
         await recorder.RecordAttemptAsync(attempt, verdict, stoppingToken);
         Report(context, verdict, now);
+    }
+
+    /// <summary>
+    /// Waits for the app's turn to call Apple, and keeps it only if this process is there on time:
+    /// a call sent later than its turn would go out together with the calls of the turns after it,
+    /// and Apple counts calls in any sliding second. A missed turn is given up for a new one
+    /// (<see cref="MaxTurnTries"/> times, then the request goes back to the queue). False when the
+    /// request was released.
+    /// </summary>
+    private async Task<bool> TakeTurnAsync(DispatchRecorder recorder, ConsumptionRequest request, TimeSpan interval, CancellationToken stoppingToken)
+    {
+        for (var tries = 0; tries < MaxTurnTries; tries++)
+        {
+            var (slot, nextFree) = await queue.ReserveAsync(request.AppId, request.Environment, clock.GetUtcNow(), interval, MaxTurnWait, stoppingToken);
+            if (slot is null)
+            {
+                await recorder.ReleaseAsync(request.Id, ConsumptionRequestState.Due, nextFree, "Waiting for the app's turn (Apple's rate limit).", stoppingToken);
+                return false;
+            }
+
+            var wait = slot.Value - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, stoppingToken);
+            }
+
+            // One interval of lateness keeps any second's calls within one turn of the rate.
+            if (clock.GetUtcNow() - slot.Value <= interval)
+            {
+                return true;
+            }
+        }
+
+        await recorder.ReleaseAsync(request.Id, ConsumptionRequestState.Due, clock.GetUtcNow(), "Missed the app's turn to call Apple; trying again.", stoppingToken);
+        return false;
     }
 
     private void Report(DispatchContext context, AttemptVerdict verdict, DateTimeOffset now)
