@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<INotificationStore, NotificationStore>();
 
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redisConnection));
+        services.AddHostedService<RedisConnector>();
         services.AddSingleton<IProcessedNotifications, RedisProcessedNotifications>();
 
         services.AddOptions<AppStoreVerificationOptions>().BindConfiguration(AppStoreVerificationOptions.Section);

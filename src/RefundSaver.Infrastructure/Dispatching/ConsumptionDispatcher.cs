@@ -8,6 +8,7 @@ using Npgsql;
 using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Application.AppStore.Dispatching;
 using RefundSaver.Domain.AppStore;
+using RefundSaver.Infrastructure.AppStore.Api;
 using RefundSaver.Infrastructure.Persistence;
 
 namespace RefundSaver.Infrastructure.Dispatching;
@@ -24,6 +25,7 @@ internal sealed partial class ConsumptionDispatcher(
     DispatchQueue queue,
     DispatchPlanner planner,
     IAppStoreApi appStore,
+    AppStoreTokenFactory tokens,
     ICredentialProtector protector,
     DispatcherMetrics metrics,
     IOptions<DispatcherOptions> options,
@@ -205,21 +207,28 @@ internal sealed partial class ConsumptionDispatcher(
             return;
         }
 
-        var (taken, nextFree) = await TakeTurnAsync(request, stoppingToken);
-        if (!taken)
-        {
-            await recorder.ReleaseAsync(request.Id, ConsumptionRequestState.Due, nextFree, "Waiting for the app's turn (Apple's rate limit).", stoppingToken);
-            return;
-        }
-
         var app = context.App;
-        var startedAt = clock.GetUtcNow();
+        DateTimeOffset startedAt;
         AppStoreAnswer answer;
         try
         {
             var credentials = new AppStoreCredentials(app.AppStoreIssuerId!, app.AppStoreKeyId!, protector.Unprotect(app.AppStorePrivateKeyProtected!));
-            answer = await appStore.SendConsumptionAsync(
-                new AppStoreCall(credentials, app.BundleId, request.Environment), send.ApiVersion, request.TransactionId, send.Body, stoppingToken);
+
+            // Every call takes a turn, so a 429 comes back through the queue and its turns, not inline.
+            var call = new AppStoreCall(credentials, app.BundleId, request.Environment) { RetryRateLimitedInline = false };
+
+            // The token is made (or found) before the turn: making one can take longer than a turn
+            // lasts, and calls held up after their turns would reach Apple together.
+            tokens.GetToken(call);
+            var (taken, nextFree) = await TakeTurnAsync(request, stoppingToken);
+            if (!taken)
+            {
+                await recorder.ReleaseAsync(request.Id, ConsumptionRequestState.Due, nextFree, "Waiting for the app's turn (Apple's rate limit).", stoppingToken);
+                return;
+            }
+
+            startedAt = clock.GetUtcNow();
+            answer = await appStore.SendConsumptionAsync(call, send.ApiVersion, request.TransactionId, send.Body, stoppingToken);
         }
         catch (Exception exception) when (exception is InvalidAppStoreKeyException or CryptographicException)
         {

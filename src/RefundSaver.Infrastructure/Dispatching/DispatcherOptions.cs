@@ -17,11 +17,17 @@ public sealed class DispatcherOptions
     /// <summary>The longest sleep without a signal: a safety net for a missed notification, not polling.</summary>
     public double MaxIdleSeconds { get; set; } = 30;
 
-    /// <summary>Calls per second per app in production, across all processes (Apple allows 50).</summary>
-    public double ProductionRatePerSecond { get; set; } = 48;
+    /// <summary>
+    /// Calls per second per app in production, across all processes (Apple allows 50 in any sliding
+    /// second). The headroom is for calls that reach Apple later than their turn (a pause of this
+    /// process, the network) and so together with the next ones: at rate r, Apple sees fewer than
+    /// r × (1 s + delay) + 1 calls in a second, which stays within 50 for delays up to 250 ms at 40
+    /// but only up to 40 ms at 48.
+    /// </summary>
+    public double ProductionRatePerSecond { get; set; } = 40;
 
-    /// <summary>Calls per second per app in the sandbox, across all processes (Apple allows a tenth of production).</summary>
-    public double SandboxRatePerSecond { get; set; } = 4.8;
+    /// <summary>Calls per second per app in the sandbox, across all processes (Apple allows 5: a tenth of production); the same headroom.</summary>
+    public double SandboxRatePerSecond { get; set; } = 4;
 
     public double RetryFirstDelaySeconds { get; set; } = 5;
 

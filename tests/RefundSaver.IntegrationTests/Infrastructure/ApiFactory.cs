@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RefundSaver.IntegrationTests.Infrastructure;
 
@@ -8,7 +10,8 @@ public sealed class ApiFactory(
     string databaseConnectionString,
     string redisConnectionString,
     string? adminToken,
-    IReadOnlyDictionary<string, string?>? settings) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string?>? settings,
+    Action<IServiceCollection>? testServices = null) : WebApplicationFactory<Program>
 {
     public string DatabaseConnectionString => databaseConnectionString;
 
@@ -17,6 +20,18 @@ public sealed class ApiFactory(
     {
         _ = Server;
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Starts the host on Kestrel at a free port instead of the in-memory test server, so that
+    /// another server (the App Store simulator) can call it over real HTTP; returns its address.
+    /// Clients made after this call go over the network too.
+    /// </summary>
+    public Uri StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -28,6 +43,11 @@ public sealed class ApiFactory(
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (testServices is not null)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 

@@ -13,6 +13,8 @@ public sealed class RealServersFixture : IAsyncLifetime
     public const string AdminToken = "integration-admin-token";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<ApiFactory>>> _apis = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<IAsyncDisposable>>> _classResources = new();
+    private readonly Lazy<Task<SimulatorProcess>> _simulator = new(SimulatorProcess.StartAsync);
     private DistributedApplication? _servers;
 
     public string PostgresConnectionString { get; private set; } = string.Empty;
@@ -75,11 +77,30 @@ public sealed class RealServersFixture : IAsyncLifetime
                 return factory;
             })).Value;
 
+    /// <summary>The App Store simulator, started on first use and shared: each test class makes its own apps in it.</summary>
+    public Task<SimulatorProcess> SimulatorAsync() => _simulator.Value;
+
+    /// <summary>Something one test class shares between its tests (made on first use), disposed after the run.</summary>
+    public async Task<T> ClassResourceAsync<T>(Type testClass, Func<Task<T>> create)
+        where T : class, IAsyncDisposable =>
+        (T)await _classResources.GetOrAdd(
+            testClass.FullName!, _ => new Lazy<Task<IAsyncDisposable>>(async () => await create())).Value;
+
     public async Task DisposeAsync()
     {
         foreach (var api in _apis.Values.Where(api => api.IsValueCreated))
         {
             await (await api.Value).DisposeAsync();
+        }
+
+        foreach (var resource in _classResources.Values.Where(resource => resource.IsValueCreated && resource.Value.IsCompletedSuccessfully))
+        {
+            await (await resource.Value).DisposeAsync();
+        }
+
+        if (_simulator.IsValueCreated && _simulator.Value.IsCompletedSuccessfully)
+        {
+            await (await _simulator.Value).DisposeAsync();
         }
 
         if (_servers is not null)

@@ -3,7 +3,7 @@ namespace RefundSaver.Application.AppStore.Api;
 /// <summary>
 /// The App Store Server API, as RefundSaver uses it. Each method is one attempt from the caller's
 /// view: the client may retry quickly inside it (network errors, timeouts, 5xx, a 429 whose
-/// <c>Retry-After</c> is a moment away, a 401 once with a fresh token), but long waits are the
+/// <c>Retry-After</c> is a moment away unless the call says otherwise, a 401 once with a fresh token), but long waits are the
 /// caller's to schedule durably from the returned <see cref="AppStoreAnswer"/>. Apple's answers,
 /// good or bad, are values; only a key that cannot sign (<see cref="InvalidAppStoreKeyException"/>)
 /// and the caller's own cancellation throw.

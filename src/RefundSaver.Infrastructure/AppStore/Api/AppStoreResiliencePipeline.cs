@@ -11,7 +11,8 @@ namespace RefundSaver.Infrastructure.AppStore.Api;
 /// The quick retries inside one call to Apple: each attempt has its own timeout; up to
 /// <see cref="MaxQuickRetries"/> retries with exponential, jittered backoff for network errors,
 /// timeouts and 500/502/503/504; a 429 only when its <c>Retry-After</c> is a moment away, waiting
-/// exactly that long; a 401 once, at once, with a new token. Everything else (400, 403, 404, a 429
+/// exactly that long (and not for a call that takes turns, <see cref="Application.AppStore.Api.AppStoreCall.RetryRateLimitedInline"/>);
+/// a 401 once, at once, with a new token. Everything else (400, 403, 404, a 429
 /// further away) is returned for the caller to store and reschedule.
 /// </summary>
 internal sealed partial class AppStoreResiliencePipeline
@@ -64,7 +65,7 @@ internal sealed partial class AppStoreResiliencePipeline
         { Result: { } response } => response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => !request.TokenRenewed,
-            HttpStatusCode.TooManyRequests => InlineWait(response) is not null,
+            HttpStatusCode.TooManyRequests => request.Call.RetryRateLimitedInline && InlineWait(response) is not null,
             HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
                 or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => true,
             _ => false,

@@ -145,6 +145,21 @@ public sealed class AppStoreApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendConsumptionAsync_WhenRateLimitedForAMomentAndTheCallTakesTurns_ShouldReturnRateLimitedWithoutRetrying()
+    {
+        var retryAfter = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeMilliseconds());
+        _apple.ThenError(429, 4290000, "Rate limit exceeded.", retryAfter.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var answer = await Client().SendConsumptionAsync(
+            _key.Call() with { RetryRateLimitedInline = false }, "v2", TransactionId, V2Body, CancellationToken.None);
+
+        answer.Kind.ShouldBe(AppStoreAnswerKind.RateLimited);
+        answer.RetryAfter.ShouldBe(retryAfter);
+        answer.Attempts.ShouldBe(1);
+        _apple.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task SendConsumptionAsync_WhenRateLimitedForLong_ShouldReturnRateLimitedWithRetryAfter()
     {
         var retryAfter = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddSeconds(60).ToUnixTimeMilliseconds());

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using RefundSaver.Application.AppStore.Api;
+using RefundSaver.AppStoreSimulator.Signing;
+using RefundSaver.Domain.AppStore;
+using RefundSaver.Hosting;
+using RefundSaver.Infrastructure.AppStore.Api;
+
+namespace RefundSaver.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The App Store simulator as a process of its own, started the way the AppHost starts it: RefundSaver
+/// calls its Apple API over real HTTP, and it posts signed notifications to RefundSaver's webhook.
+/// A process rather than a host inside the test process, because Apple's clock must not stop when
+/// ours does: a garbage collection of the test process would hold the simulator's requests too, and
+/// release them together into its rate limit.
+/// </summary>
+public sealed class SimulatorProcess : IAsyncDisposable
+{
+    /// <summary>Apple's notification retries (1, 12, 24, 48, 72 h) made a million times faster.</summary>
+    public const string FastRetries = "0.000001";
+
+    private const string ResourceName = "appstore";
+
+    private readonly DistributedApplication _application;
+    private readonly SigningChain _chain;
+
+    private SimulatorProcess(DistributedApplication application, SigningChain chain)
+    {
+        _application = application;
+        _chain = chain;
+        BaseAddress = application.GetEndpoint(ResourceName);
+        Signer = new JwsSigner(chain);
+    }
+
+    /// <summary>Where it listens: Production at the root, the Sandbox under <c>/sandbox</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    public string ProductionBaseUrl => BaseAddress.AbsoluteUri.TrimEnd('/');
+
+    public string SandboxBaseUrl => ProductionBaseUrl + "/sandbox";
+
+    /// <summary>The root that RefundSaver must trust (<c>AppStore:Verification:ExtraTrustedRoots:0</c>).</summary>
+    public string RootPem => _chain.RootPem;
+
+    /// <summary>Signs as the simulator does: for a notification Apple would never send by itself (an unknown transaction).</summary>
+    public JwsSigner Signer { get; }
+
+    public static async Task<SimulatorProcess> StartAsync()
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { EnvironmentName = "Testing" });
+        var chainDirectory = Path.Combine(builder.DataDirectory, "appstore-chain");
+        builder.AddProject(ResourceName, ProjectPaths.Get("RefundSaver.AppStoreSimulator"))
+            .WithEnvironment("Simulator__ChainDirectory", chainDirectory)
+            .WithEnvironment("Simulator__RetryTimeScale", FastRetries)
+            .WithEnvironment("Simulator__DeliveryTimeoutSeconds", "5")
+            .WithEnvironment("Logging__LogLevel__Default", "Warning");
+        var application = builder.Build();
+        try
+        {
+            await application.StartAsync();
+            var simulator = new SimulatorProcess(application, SigningChain.Load(chainDirectory));
+            await simulator.WarmUpAsync();
+            return simulator;
+        }
+        catch
+        {
+            await application.DisposeAsync();
+            throw;
+        }
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>
+    /// Apple's servers are warm: a few calls of Send Consumption Information of an app of its own
+    /// make the fresh process compile its paths now, not during the first test that times Apple's answers.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = CreateClient();
+        using var control = new SimulatorClient(CreateClient());
+        var app = await control.CreateAppAsync("com.example.warmup" + Guid.NewGuid().ToString("N")[..12], "Production", new Uri(BaseAddress, "/health"));
+        var call = new AppStoreCall(new AppStoreCredentials(app.IssuerId, app.KeyId, app.PrivateKeyPem), app.BundleId, AppStoreEnvironment.Production);
+        var token = new AppStoreTokenFactory(TimeProvider.System).GetToken(call);
+        for (var index = 0; index < 5; index++)
+        {
+            var transactionId = await control.PurchaseAsync(app.BundleId, appAccountToken: null);
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"/inApps/v2/transactions/consumption/{transactionId}")
+            {
+                Content = new StringContent("""{"customerConsented":true,"deliveryStatus":"DELIVERED","sampleContentProvided":false}""", Encoding.UTF8, "application/json"),
+                Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+            };
+            using var response = await http.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _application.DisposeAsync();
+        _chain.Dispose();
+    }
+}
