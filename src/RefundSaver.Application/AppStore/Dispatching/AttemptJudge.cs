@@ -17,12 +17,12 @@ public static class AttemptJudge
         RetrySchedule schedule,
         double jitter)
     {
-        var described = Describe(answer);
         if (answer.Kind == AppStoreAnswerKind.Accepted)
         {
             return new AttemptVerdict.Answered();
         }
 
+        var described = Describe(answer);
         if (answer.Kind == AppStoreAnswerKind.Unauthorized && unauthorizedAttempts >= schedule.MaxUnauthorizedAttempts)
         {
             return new AttemptVerdict.Failed($"Apple refused the app's API key {unauthorizedAttempts} times (401): check issuer id, key id, private key and bundle id.");
