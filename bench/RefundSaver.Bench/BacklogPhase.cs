@@ -45,7 +45,7 @@ internal sealed class BacklogPhase(SystemClient client, RequestsTable table, Bac
         {
             var counts = await table.CountByStateAsync(appIds, ct);
             return (counts.GetValueOrDefault("Held") == total, RequestsTable.Describe(counts));
-        }, cancellationToken);
+        }, cancellationToken, every: TimeSpan.FromSeconds(1));
         Console.WriteLine($"  held          all {total:N0} Held in PostgreSQL {held.TotalSeconds:F1} s after the last refund request");
 
         var (released, releasedAt) = await table.ReleaseHeldAsync(cancellationToken);
@@ -55,7 +55,7 @@ internal sealed class BacklogPhase(SystemClient client, RequestsTable table, Bac
             var counts = await table.CountByStateAsync(appIds, ct);
             var final = counts.Where(c => RequestsTable.FinalStates.Contains(c.Key)).Sum(c => c.Value);
             return (final == total, RequestsTable.Describe(counts));
-        }, cancellationToken);
+        }, cancellationToken, every: TimeSpan.FromSeconds(1));
 
         var rows = await table.RowsAsync(appIds, cancellationToken);
         var stats = await client.StatsAsync(cancellationToken);

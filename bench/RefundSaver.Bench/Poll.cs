@@ -7,9 +7,13 @@ internal sealed class BenchFailure(string message) : Exception(message);
 
 internal static class Poll
 {
-    /// <summary>Polls <paramref name="check"/> until it says done, printing its progress every few seconds; fails after <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// Polls <paramref name="check"/> (every 100 ms unless <paramref name="every"/> says otherwise: a check
+    /// that counts thousands of rows is itself load) until it says done, printing its progress every few
+    /// seconds; fails after <paramref name="timeout"/>.
+    /// </summary>
     public static async Task<TimeSpan> WaitUntilAsync(
-        string what, TimeSpan timeout, Func<CancellationToken, Task<(bool Done, string Progress)>> check, CancellationToken cancellationToken)
+        string what, TimeSpan timeout, Func<CancellationToken, Task<(bool Done, string Progress)>> check, CancellationToken cancellationToken, TimeSpan? every = null)
     {
         var started = Stopwatch.StartNew();
         var lastPrinted = TimeSpan.Zero;
@@ -32,7 +36,7 @@ internal static class Poll
                 Console.WriteLine($"    {started.Elapsed.TotalSeconds,5:0} s  {progress}");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            await Task.Delay(every ?? TimeSpan.FromMilliseconds(100), cancellationToken);
         }
     }
 }

@@ -67,8 +67,8 @@ internal sealed partial class ConsumptionDispatcher(
                         clock.GetUtcNow(),
                         TimeSpan.FromSeconds(_options.LeaseSeconds),
                         free,
-                        (int)Math.Ceiling(_options.ProductionRatePerSecond),
-                        (int)Math.Ceiling(_options.SandboxRatePerSecond),
+                        _options.ProductionRatePerSecond,
+                        _options.SandboxRatePerSecond,
                         stoppingToken);
                 foreach (var id in claimed)
                 {
@@ -162,7 +162,7 @@ internal sealed partial class ConsumptionDispatcher(
                 return;
             }
 
-            var recorder = new DispatchRecorder(db, _owner, clock);
+            var recorder = new DispatchRecorder(db, dataSource, _owner, clock);
             switch (planner.Plan(context, clock.GetUtcNow()))
             {
                 case DispatchPlan.Skip skip:
@@ -242,8 +242,9 @@ internal sealed partial class ConsumptionDispatcher(
 
         metrics.Attempted(answer.Kind.ToString());
         var attempts = request.Attempts + 1;
-        var unauthorized = await DispatchContextLoader.UnauthorizedAttemptsAsync(db, request.Id, stoppingToken)
-            + (answer.Kind == AppStoreAnswerKind.Unauthorized ? 1 : 0);
+        var unauthorized = answer.Kind == AppStoreAnswerKind.Unauthorized
+            ? await DispatchContextLoader.UnauthorizedAttemptsAsync(db, request.Id, stoppingToken) + 1
+            : 0;
         var now = clock.GetUtcNow();
         var verdict = AttemptJudge.Judge(answer, attempts, unauthorized, request.Deadline, now, Schedule, Random.Shared.NextDouble());
         var attempt = ConsumptionAttempt.Record(

@@ -12,35 +12,39 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
 {
     private const string Pending = "state IN ('Received', 'Held', 'Due', 'Sending')";
 
-    // The earliest due requests (16 per place to fill, found along the pending due_at index, so
-    // that a claim costs the same whatever the backlog: ranking every pending request took about
-    // 90 ms with 12,000 due and kept a core of PostgreSQL busy). Of those, at most a second's worth
-    // of each app's rate, and none of an app whose turns are taken for more than a second ahead:
-    // one busy app cannot fill every place of a claim. Apps take turns: every app's first request
-    // (rank 1) comes before any app's second, each rank in due order, and on equal due times the
-    // app served longest ago first (its send slot). Ordered by due time alone, a backlog released
-    // at once was claimed app after app: a few apps at a time, each held to Apple's rate, the
-    // others waiting. SKIP LOCKED lets dispatchers claim side by side.
+    // Apps take turns with Apple, so the claim goes lane by lane (an app in one environment): each
+    // lane offers its earliest due requests, as many as its turns free within the next second allow
+    // (none while they are taken further ahead), and the earliest due of all offers are claimed,
+    // deadlines breaking ties. A busy app cannot block the others (its lane stops offering when its
+    // turns run out) and each lane's offer is found along its own index, so a claim costs the same
+    // whatever the backlog: a claim that walked the due requests in one line and skipped the busy
+    // apps' ones read every pending request when one app had thousands. The lanes come from the apps
+    // table: a deployment has one team's apps, tens rather than millions. SKIP LOCKED lets
+    // dispatchers claim side by side.
     private const string Claim = $"""
-        WITH due AS (
-            SELECT c.id, c.app_id, c.environment, c.due_at, coalesce(s.next_at, '-infinity') AS turn
-            FROM consumption_requests c
-            LEFT JOIN send_slots s ON s.app_id = c.app_id AND s.environment = c.environment
-            WHERE c.{Pending} AND c.due_at <= $1 AND (c.lease_expires_at IS NULL OR c.lease_expires_at <= $1)
-              AND (s.next_at IS NULL OR s.next_at <= $1 + interval '1 second')
-            ORDER BY c.due_at
-            LIMIT $3 * 16
-        ), candidates AS (
-            SELECT id, environment, due_at, turn,
-                   row_number() OVER (PARTITION BY app_id, environment ORDER BY due_at) AS rank
-            FROM due
+        WITH lanes AS (
+            SELECT a.id AS app_id, e.environment,
+                   least($3, floor(e.rate * (1 - extract(epoch FROM greatest(coalesce(s.next_at, $1) - $1, interval '0'))::float8))::int) AS free
+            FROM apps a
+            CROSS JOIN (VALUES ('Production', $4), ('Sandbox', $5)) AS e(environment, rate)
+            LEFT JOIN send_slots s ON s.app_id = a.id AND s.environment = e.environment
+        ), offers AS (
+            SELECT o.id, o.due_at, o.deadline
+            FROM lanes l
+            CROSS JOIN LATERAL (
+                SELECT c.id, c.due_at, c.deadline FROM consumption_requests c
+                WHERE c.app_id = l.app_id AND c.environment = l.environment AND c.{Pending}
+                  AND c.due_at <= $1 AND (c.lease_expires_at IS NULL OR c.lease_expires_at <= $1)
+                ORDER BY c.due_at, c.deadline
+                LIMIT greatest(l.free, 0)) o
+            WHERE l.free > 0
+            ORDER BY o.due_at, o.deadline
+            LIMIT $3 * 2
         ), picked AS (
             SELECT r.id FROM consumption_requests r
-            JOIN (SELECT id, rank, due_at, turn FROM candidates
-                  WHERE rank <= CASE environment WHEN 'Production' THEN $4 ELSE $5 END
-                  ORDER BY rank, due_at, turn LIMIT $3 * 4) c ON c.id = r.id
+            JOIN offers o ON o.id = r.id
             WHERE r.{Pending} AND (r.lease_expires_at IS NULL OR r.lease_expires_at <= $1)
-            ORDER BY c.rank, c.due_at, c.turn
+            ORDER BY o.due_at, o.deadline
             LIMIT $3
             FOR UPDATE OF r SKIP LOCKED
         )
@@ -49,8 +53,12 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
         RETURNING r.id
         """;
 
+    // Unleased requests only, so that it reads one index entry: a crashed dispatcher's requests are
+    // taken over at the next wake-up after their lease ends (Dispatcher:MaxIdleSeconds at most). In
+    // due order rather than min(): with statistics older than a released backlog, PostgreSQL
+    // answered min() by reading every pending request.
     private const string NextDue = $"""
-        SELECT min(greatest(due_at, coalesce(lease_expires_at, due_at))) FROM consumption_requests WHERE {Pending}
+        SELECT due_at FROM consumption_requests WHERE {Pending} AND lease_expires_at IS NULL ORDER BY due_at LIMIT 1
         """;
 
     // Takes the app's next turn if it comes within maxWait; the turns are interval apart.
@@ -64,14 +72,14 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
     private const string SlotAt = "SELECT next_at FROM send_slots WHERE app_id = $1 AND environment = $2";
 
     public async Task<IReadOnlyList<Guid>> ClaimAsync(
-        string owner, DateTimeOffset now, TimeSpan lease, int limit, int productionCap, int sandboxCap, CancellationToken cancellationToken)
+        string owner, DateTimeOffset now, TimeSpan lease, int limit, double productionRate, double sandboxRate, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(Claim);
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = productionCap });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = sandboxCap });
+        command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = productionRate });
+        command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = sandboxRate });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now + lease });
         List<Guid> claimed = [];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -83,7 +91,7 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
         return claimed;
     }
 
-    /// <summary>When the earliest pending request becomes due (or its lease ends); null when none is pending.</summary>
+    /// <summary>When the earliest unleased pending request becomes due; null when there is none.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(NextDue);

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using RefundSaver.Application.AppStore.Dispatching;
 using RefundSaver.Domain.AppStore;
 using RefundSaver.Infrastructure.Persistence;
@@ -9,7 +11,7 @@ namespace RefundSaver.Infrastructure.Dispatching;
 /// Moves a claimed request on. Every change requires this dispatcher's lease to still be the
 /// request's: a dispatcher that lost it (it took longer than the lease) changes nothing.
 /// </summary>
-internal sealed class DispatchRecorder(RefundSaverDbContext db, string owner, TimeProvider clock)
+internal sealed class DispatchRecorder(RefundSaverDbContext db, NpgsqlDataSource dataSource, string owner, TimeProvider clock)
 {
     private IQueryable<ConsumptionRequest> Mine(Guid requestId) =>
         db.ConsumptionRequests.Where(request => request.Id == requestId && request.LeaseOwner == owner);
@@ -57,10 +59,23 @@ internal sealed class DispatchRecorder(RefundSaverDbContext db, string owner, Ti
             cancellationToken) == 1;
     }
 
-    /// <summary>The attempt and the request's next state, in one transaction.</summary>
+    // One statement, so one round trip and one commit: the request moves on only while this
+    // dispatcher holds its lease, and the attempt is stored only if it did.
+    private const string RecordAttempt = """
+        WITH moved AS (
+            UPDATE consumption_requests
+            SET state = $3, due_at = coalesce($4, due_at), attempts = $5, state_reason = $6,
+                answered_at = CASE WHEN $3 = 'Answered' THEN $7 ELSE answered_at END,
+                lease_owner = NULL, lease_expires_at = NULL, updated_at = $7
+            WHERE id = $1 AND lease_owner = $2
+            RETURNING id)
+        INSERT INTO consumption_attempts (id, request_id, number, started_at, elapsed_ms, api_version, result, status_code, error_code, error_message, body)
+        SELECT $8, id, $5, $9, $10, $11, $12, $13, $14, $15, $16 FROM moved
+        """;
+
+    /// <summary>The attempt and the request's next state, together.</summary>
     public async Task RecordAttemptAsync(ConsumptionAttempt attempt, AttemptVerdict verdict, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var (state, dueAt, reason) = verdict switch
         {
             AttemptVerdict.Answered => (ConsumptionRequestState.Answered, (DateTimeOffset?)null, (string?)null),
@@ -70,24 +85,25 @@ internal sealed class DispatchRecorder(RefundSaverDbContext db, string owner, Ti
             _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var updated = await Mine(attempt.RequestId).ExecuteUpdateAsync(
-            update => update
-                .SetProperty(request => request.State, state)
-                .SetProperty(request => request.DueAt, request => dueAt ?? request.DueAt)
-                .SetProperty(request => request.Attempts, attempt.Number)
-                .SetProperty(request => request.StateReason, reason)
-                .SetProperty(request => request.AnsweredAt, request => state == ConsumptionRequestState.Answered ? now : request.AnsweredAt)
-                .SetProperty(request => request.LeaseOwner, (string?)null)
-                .SetProperty(request => request.LeaseExpiresAt, (DateTimeOffset?)null)
-                .SetProperty(request => request.UpdatedAt, now),
-            cancellationToken);
-        if (updated == 1)
-        {
-            db.ConsumptionAttempts.Add(attempt);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await using var command = dataSource.CreateCommand(RecordAttempt);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = attempt.RequestId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = state.ToString() });
+        command.Parameters.Add(Nullable(dueAt, NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempt.Number });
+        command.Parameters.Add(Nullable(reason, NpgsqlDbType.Varchar));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = attempt.Id });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = attempt.StartedAt });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempt.ElapsedMilliseconds });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = attempt.ApiVersion });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = attempt.Result });
+        command.Parameters.Add(Nullable(attempt.StatusCode, NpgsqlDbType.Integer));
+        command.Parameters.Add(Nullable(attempt.ErrorCode, NpgsqlDbType.Bigint));
+        command.Parameters.Add(Nullable(attempt.ErrorMessage, NpgsqlDbType.Varchar));
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = attempt.Body, NpgsqlDbType = NpgsqlDbType.Json });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 }
