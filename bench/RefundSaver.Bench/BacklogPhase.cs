@@ -140,7 +140,7 @@ internal sealed class BacklogPhase(SystemClient client, RequestsTable table, Bac
         var span = bigAnswered.Count > 1 ? bigAnswered[^1] - bigAnswered[0] : TimeSpan.Zero;
         Console.WriteLine(
             $"    big app         {bigAnswered.Count:N0} answered in {span.TotalSeconds:F1} s: {(span > TimeSpan.Zero ? bigAnswered.Count / span.TotalSeconds : 0):F1}/s " +
-            "(answered / (last answered_at − first answered_at); the dispatcher aims at 48/s)");
+            "(answered / (last answered_at − first answered_at); the dispatcher's pace: PACE, 48/s unless set)");
         Console.WriteLine(
             $"    big app, Apple  {bigStats.Accepted:N0} × 202, {bigStats.TooManyRequests:N0} × 429 (goal 0), " +
             $"peak {bigStats.MaxReceivedPerSecond} received in one second (goal ≤ 50); {bigStats.Received:N0} calls in all");

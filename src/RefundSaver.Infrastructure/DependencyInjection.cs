@@ -84,6 +84,7 @@ public static class DependencyInjection
         services.AddSingleton(provider => UsdRatesFrom(provider.GetRequiredService<IOptions<DispatcherOptions>>().Value));
         services.AddSingleton<DispatchPlanner>();
         services.AddSingleton<DispatchQueue>();
+        services.AddSingleton<CallWindows>();
         services.AddSingleton<IDispatcherSignal>(provider => provider.GetRequiredService<DispatchQueue>());
         services.AddSingleton<DispatcherMetrics>();
         if (builder.Configuration.GetValue<bool?>($"{DispatcherOptions.Section}:{nameof(DispatcherOptions.Enabled)}") ?? true)

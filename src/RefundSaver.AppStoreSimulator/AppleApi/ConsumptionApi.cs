@@ -40,7 +40,7 @@ public sealed partial class ConsumptionApi(
         {
             try
             {
-                answer = await AnswerAsync(authentication.Caller, environment, version, transactionId, rawBody, json, context.RequestAborted);
+                answer = await AnswerAsync(authentication.Caller, environment, version, transactionId, rawBody, json, receivedAt, context.RequestAborted);
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
@@ -63,7 +63,7 @@ public sealed partial class ConsumptionApi(
     }
 
     private async Task<AppleAnswer> AnswerAsync(
-        ApiCaller caller, AppStoreEnvironment environment, ConsumptionApiVersion version, string transactionId, string? rawBody, JsonElement? json, CancellationToken cancellationToken)
+        ApiCaller caller, AppStoreEnvironment environment, ConsumptionApiVersion version, string transactionId, string? rawBody, JsonElement? json, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var app = caller.App;
         if (faults.TryTake(app.BundleId) is { } fault)
@@ -79,7 +79,8 @@ public sealed partial class ConsumptionApi(
             }
         }
 
-        if (!rateLimiter.TryAcquire(app.BundleId, environment, time.GetUtcNow(), out var retryAt))
+        // Apple counts a call when it arrives, not when the simulator (on a busy machine) gets round to it.
+        if (!rateLimiter.TryAcquire(app.BundleId, environment, receivedAt, out var retryAt))
         {
             // Rounded up: a client that waits until Retry-After gets its slot.
             return answers.Error(AppleErrors.RateLimitExceeded, retryAfter: retryAt.AddTicks(TimeSpan.TicksPerMillisecond - 1).ToUnixTimeMilliseconds());

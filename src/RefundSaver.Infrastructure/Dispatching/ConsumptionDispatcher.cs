@@ -23,6 +23,7 @@ internal sealed partial class ConsumptionDispatcher(
     IServiceScopeFactory scopes,
     NpgsqlDataSource dataSource,
     DispatchQueue queue,
+    CallWindows windows,
     DispatchPlanner planner,
     IAppStoreApi appStore,
     AppStoreTokenFactory tokens,
@@ -220,15 +221,18 @@ internal sealed partial class ConsumptionDispatcher(
             // The token is made (or found) before the turn: making one can take longer than a turn
             // lasts, and calls held up after their turns would reach Apple together.
             tokens.GetToken(call);
-            var (taken, nextFree) = await TakeTurnAsync(request, stoppingToken);
-            if (!taken)
+            var (place, nextFree) = await TakeTurnAsync(request, stoppingToken);
+            if (place is null)
             {
                 await recorder.ReleaseAsync(request.Id, ConsumptionRequestState.Due, nextFree, "Waiting for the app's turn (Apple's rate limit).", stoppingToken);
                 return;
             }
 
-            startedAt = clock.GetUtcNow();
-            answer = await appStore.SendConsumptionAsync(call, send.ApiVersion, request.TransactionId, send.Body, stoppingToken);
+            using (place)
+            {
+                startedAt = clock.GetUtcNow();
+                answer = await appStore.SendConsumptionAsync(call, send.ApiVersion, request.TransactionId, send.Body, stoppingToken);
+            }
         }
         catch (Exception exception) when (exception is InvalidAppStoreKeyException or CryptographicException)
         {
@@ -255,36 +259,48 @@ internal sealed partial class ConsumptionDispatcher(
     }
 
     /// <summary>
-    /// Waits for the app's next turn to call Apple, or answers false (with when to look again) when
-    /// its turns are taken further ahead than <see cref="MaxTurnWait"/>. Turns are spaced at the
-    /// app's rate, but Apple counts calls in any sliding second, so a call sent late comes closer to
-    /// the next ones than its turn allows (a busy machine wakes sleepers late, and several at once).
-    /// A turn is therefore taken <see cref="TurnLead"/> ahead, so that the reservation's own round
-    /// trip is slept off, and a turn woken up more than one interval late is given up for the next
-    /// free one (the last of <see cref="MaxTurns"/> is used whatever).
+    /// Waits for the app's next turn to call Apple and a place in its <see cref="CallWindows"/>, or
+    /// answers null (with when to look again) when its turns are taken further ahead than
+    /// <see cref="MaxTurnWait"/> or no place frees up. Turns are spaced at the app's rate, but Apple
+    /// counts calls in any sliding second, so a call sent late comes closer to the next ones than its
+    /// turn allows (a busy machine wakes sleepers late, and several at once). A turn is therefore
+    /// taken <see cref="TurnLead"/> ahead, so that the reservation's own round trip is slept off; a
+    /// turn woken up more than one interval late is given up for the next free one, and so is one
+    /// whose window is full; after <see cref="MaxTurns"/> the request waits in the queue.
     /// </summary>
-    private async Task<(bool Taken, DateTimeOffset NextFree)> TakeTurnAsync(ConsumptionRequest request, CancellationToken stoppingToken)
+    private async Task<(IDisposable? Place, DateTimeOffset NextFree)> TakeTurnAsync(ConsumptionRequest request, CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(1 / (request.Environment == AppStoreEnvironment.Production
-            ? _options.ProductionRatePerSecond
-            : _options.SandboxRatePerSecond));
+        var production = request.Environment == AppStoreEnvironment.Production;
+        var interval = TimeSpan.FromSeconds(1 / (production ? _options.ProductionRatePerSecond : _options.SandboxRatePerSecond));
+        var limit = production ? _options.ProductionLimit : _options.SandboxLimit;
         for (var turn = 1; ; turn++)
         {
             var (slot, nextFree) = await queue.ReserveAsync(
                 request.AppId, request.Environment, clock.GetUtcNow() + TurnLead, interval, MaxTurnWait, stoppingToken);
             if (slot is not { } at)
             {
-                return (false, nextFree);
+                return (null, nextFree);
             }
 
             await SleepUntilAsync(at, stoppingToken);
             var late = clock.GetUtcNow() - at;
-            if (late <= interval || turn == MaxTurns)
+            if (late > interval)
             {
-                return (true, at);
+                LogMissedTurn(logger, request.Id, late.TotalMilliseconds);
+            }
+            else if (windows.TryEnter(request.AppId, request.Environment, limit) is { Call: { } place })
+            {
+                return (place, at);
+            }
+            else
+            {
+                LogWindowFull(logger, request.Id, limit);
             }
 
-            LogMissedTurn(logger, request.Id, late.TotalMilliseconds);
+            if (turn == MaxTurns)
+            {
+                return (null, clock.GetUtcNow() + interval);
+            }
         }
     }
 
@@ -364,6 +380,9 @@ internal sealed partial class ConsumptionDispatcher(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Consumption request {RequestId} woke {LateMs:0} ms after its turn to call Apple; taking the next free one")]
     private static partial void LogMissedTurn(ILogger logger, Guid requestId, double lateMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Consumption request {RequestId}: {Limit} of its app's calls reached Apple within the last second or are still on their way; taking the next turn")]
+    private static partial void LogWindowFull(ILogger logger, Guid requestId, int limit);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The dispatcher failed on consumption request {RequestId}; its lease will expire and it will be tried again")]
     private static partial void LogProcessFailed(ILogger logger, Exception exception, Guid requestId);

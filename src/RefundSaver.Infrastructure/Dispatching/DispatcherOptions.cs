@@ -18,16 +18,23 @@ public sealed class DispatcherOptions
     public double MaxIdleSeconds { get; set; } = 30;
 
     /// <summary>
-    /// Calls per second per app in production, across all processes (Apple allows 50 in any sliding
-    /// second). The headroom is for calls that reach Apple later than their turn (a pause of this
-    /// process, the network) and so together with the next ones: at rate r, Apple sees fewer than
-    /// r × (1 s + delay) + 1 calls in a second, which stays within 50 for delays up to 250 ms at 40
-    /// but only up to 40 ms at 48.
+    /// Calls per second per app in production, across all processes: the app's turns. Apple allows
+    /// <see cref="ProductionLimit"/> in any sliding second; a call that reaches Apple later than its
+    /// turn (a pause of a process, the network) comes closer to the next ones. Within one process
+    /// <see cref="CallWindows"/> holds back a call that would break the limit, so a single dispatcher
+    /// process can run at 48; calls of several processes that bunch on the way are only spaced by
+    /// their turns, and 40 leaves them the headroom.
     /// </summary>
     public double ProductionRatePerSecond { get; set; } = 40;
 
-    /// <summary>Calls per second per app in the sandbox, across all processes (Apple allows 5: a tenth of production); the same headroom.</summary>
+    /// <summary>Calls per second per app in the sandbox, across all processes: a tenth of production.</summary>
     public double SandboxRatePerSecond { get; set; } = 4;
+
+    /// <summary>Apple's limit on Send Consumption Information per app in production, in any sliding second.</summary>
+    public int ProductionLimit { get; set; } = 50;
+
+    /// <summary>Apple's limit in the sandbox, in any sliding second.</summary>
+    public int SandboxLimit { get; set; } = 5;
 
     public double RetryFirstDelaySeconds { get; set; } = 5;
 
