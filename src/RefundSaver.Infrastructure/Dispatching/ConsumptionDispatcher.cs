@@ -283,23 +283,28 @@ internal sealed partial class ConsumptionDispatcher(
             }
 
             await SleepUntilAsync(at, stoppingToken);
-            var late = clock.GetUtcNow() - at;
+            var woke = clock.GetUtcNow();
+            var lookAgain = woke + interval;
+            var late = woke - at;
             if (late > interval)
             {
                 LogMissedTurn(logger, request.Id, late.TotalMilliseconds);
             }
-            else if (windows.TryEnter(request.AppId, request.Environment, limit) is { Call: { } place })
-            {
-                return (place, at);
-            }
             else
             {
+                var (place, placeFreesAt) = windows.TryEnter(request.AppId, request.Environment, limit);
+                if (place is not null)
+                {
+                    return (place, at);
+                }
+
                 LogWindowFull(logger, request.Id, limit);
+                lookAgain = placeFreesAt;
             }
 
             if (turn == MaxTurns)
             {
-                return (null, clock.GetUtcNow() + interval);
+                return (null, lookAgain);
             }
         }
     }

@@ -89,21 +89,21 @@ internal sealed class DispatchRecorder(RefundSaverDbContext db, NpgsqlDataSource
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = attempt.RequestId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = state.ToString() });
-        command.Parameters.Add(Nullable(dueAt, NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(NullableParameter(dueAt, NpgsqlDbType.TimestampTz));
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempt.Number });
-        command.Parameters.Add(Nullable(reason, NpgsqlDbType.Varchar));
+        command.Parameters.Add(NullableParameter(reason, NpgsqlDbType.Varchar));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = attempt.Id });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = attempt.StartedAt });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempt.ElapsedMilliseconds });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = attempt.ApiVersion });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = attempt.Result });
-        command.Parameters.Add(Nullable(attempt.StatusCode, NpgsqlDbType.Integer));
-        command.Parameters.Add(Nullable(attempt.ErrorCode, NpgsqlDbType.Bigint));
-        command.Parameters.Add(Nullable(attempt.ErrorMessage, NpgsqlDbType.Varchar));
+        command.Parameters.Add(NullableParameter(attempt.StatusCode, NpgsqlDbType.Integer));
+        command.Parameters.Add(NullableParameter(attempt.ErrorCode, NpgsqlDbType.Bigint));
+        command.Parameters.Add(NullableParameter(attempt.ErrorMessage, NpgsqlDbType.Varchar));
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = attempt.Body, NpgsqlDbType = NpgsqlDbType.Json });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
+    private static NpgsqlParameter NullableParameter(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 }
