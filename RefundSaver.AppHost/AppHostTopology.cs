@@ -21,6 +21,11 @@ public static class AppHostTopology
             .WithReference(db).WaitFor(db).WithReference(redis).WaitFor(redis)
             .WithEnvironment("Admin__Token", adminToken)
             .WithEnvironment("AppStore__CredentialsKey", credentialsKey);
+        var extraRoots = ExtraTrustedRoots(builder.Configuration);
+        for (var index = 0; index < extraRoots.Count; index++)
+        {
+            api.WithEnvironment(ExtraTrustedRootVariable(index), extraRoots[index]);
+        }
 
         // The local stand-in for Apple, unless AppHost:AppStoreSimulator is false (then the Api calls Apple).
         if (builder.Configuration.GetValue("AppHost:AppStoreSimulator", true))
@@ -30,7 +35,7 @@ public static class AppHostTopology
             api.WithReference(appStore).WaitFor(appStore)
                 .WithEnvironment("AppStore__ProductionBaseUrl", _ => Task.FromResult<string?>(BaseUrl(appStore.Resource)))
                 .WithEnvironment("AppStore__SandboxBaseUrl", _ => Task.FromResult<string?>(BaseUrl(appStore.Resource) + "/sandbox"))
-                .WithEnvironment("AppStore__Verification__ExtraTrustedRoots__0", cancellationToken => SimulatorRootAsync(appStore.Resource, cancellationToken));
+                .WithEnvironment(ExtraTrustedRootVariable(extraRoots.Count), cancellationToken => SimulatorRootAsync(appStore.Resource, cancellationToken));
         }
 
         if (builder.Environment.IsDevelopment())
@@ -38,6 +43,19 @@ public static class AppHostTopology
             builder.AddStartupNote("Admin token", adminToken);
         }
     }
+
+    /// <summary>
+    /// The extra trusted roots the AppHost was given (a test chain of your own, as bench/webhook.sh
+    /// does), in index order: they reach the Api, and the simulator's root comes after them rather
+    /// than in the place of the first.
+    /// </summary>
+    public static IReadOnlyList<string> ExtraTrustedRoots(IConfiguration configuration) =>
+        [.. configuration.GetSection("AppStore:Verification:ExtraTrustedRoots").GetChildren()
+            .Where(root => !string.IsNullOrWhiteSpace(root.Value))
+            .OrderBy(root => int.TryParse(root.Key, out var index) ? index : int.MaxValue)
+            .Select(root => root.Value!)];
+
+    private static string ExtraTrustedRootVariable(int index) => $"AppStore__Verification__ExtraTrustedRoots__{index}";
 
     private static string BaseUrl(IResourceWithServiceDiscovery resource) =>
         resource.Url?.ToString().TrimEnd('/') ?? throw new InvalidOperationException($"'{resource.Name}' has no URL yet.");

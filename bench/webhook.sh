@@ -5,11 +5,14 @@
 # half ONE_TIME_CHARGE, each with a nested signed transaction) from bench/RefundSaver.Bench:
 #   (a) full path, as fast as it goes;  (b) full path at a fixed RATE (latency, open-loop);
 #   (c) verification only: the product's verifier behind a bench-only Kestrel host (the ceiling).
-#   DURATION=15s CONNECTIONS=64 RATE=1000 WARMUP=5s bench/webhook.sh
+#   DURATION=15s CONNECTIONS=64 RATE=1000 WARMUP=5s DISPATCHER=false bench/webhook.sh
+# The API runs as an ingestion-only process (Dispatcher__Enabled=false) unless DISPATCHER=true:
+# with its dispatcher on, the same process also answers every CONSUMPTION_REQUEST it stores.
 # The AppHost's log of the last run is kept in /tmp/last-webhook-bench-apphost.log. The load
 # generator shares the machine's cores with the API and PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+DISPATCHER=${DISPATCHER:-false}
 source bench/common.sh
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -39,12 +42,13 @@ cleanup() {
 trap cleanup EXIT
 
 DOTNET_ENVIRONMENT=Production AppHost__DataDirectory="$work/data" AppHost__DashboardPort=0 Admin__Token="$token" \
+  Dispatcher__Enabled="$DISPATCHER" \
   AppStore__Verification__ExtraTrustedRoots__0="$(cat "$work/chain/root.pem")" \
   dotnet RefundSaver.AppHost/bin/Release/net10.0/RefundSaver.AppHost.dll > "$log" 2>&1 &
 apphost=$!
 
 url=$(wait_for_api_url "$log" "$apphost")
-echo "API at $url"
+echo "API at $url (dispatcher: $DISPATCHER)"
 
 load=("${bench[@]}" load --chain "$work/chain" --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP")
 

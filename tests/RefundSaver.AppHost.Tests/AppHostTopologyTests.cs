@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using RefundSaver.Hosting;
 
 namespace RefundSaver.AppHost.Tests;
@@ -55,6 +56,21 @@ public sealed class AppHostTopologyTests
             return listed["data"]!.AsArray() is [{ } only] && (string?)only["state"] == "answered" ? only : null;
         });
         requests["preference"]!.GetValue<string>().ShouldBe("decline");
+    }
+
+    [Fact]
+    public void ExtraTrustedRoots_WhenTheAppHostIsGivenRoots_ShouldListThemInIndexOrder()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AppStore:Verification:ExtraTrustedRoots:10"] = "third",
+            ["AppStore:Verification:ExtraTrustedRoots:0"] = "first",
+            ["AppStore:Verification:ExtraTrustedRoots:2"] = "second",
+            ["AppStore:Verification:ExtraTrustedRoots:3"] = "",
+        }).Build();
+
+        AppHostTopology.ExtraTrustedRoots(configuration).ShouldBe(["first", "second", "third"]);
+        AppHostTopology.ExtraTrustedRoots(new ConfigurationBuilder().Build()).ShouldBeEmpty();
     }
 
     [Fact]
