@@ -163,8 +163,11 @@ internal sealed partial class ConsumptionDispatcher(
                 return;
             }
 
+            // Held, skipped or expired requests are decided without the facts a body is computed from.
             var recorder = new DispatchRecorder(db, dataSource, _owner, clock);
-            switch (planner.Plan(context, clock.GetUtcNow()))
+            var plan = DispatchPlanner.WithoutSending(context, clock.GetUtcNow())
+                ?? planner.Plan(await DispatchContextLoader.WithFactsAsync(db, context, stoppingToken), clock.GetUtcNow());
+            switch (plan)
             {
                 case DispatchPlan.Skip skip:
                     await FinishAsync(recorder, context, ConsumptionRequestState.Skipped, skip.Reason, stoppingToken);

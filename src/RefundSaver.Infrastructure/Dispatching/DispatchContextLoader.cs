@@ -9,6 +9,7 @@ namespace RefundSaver.Infrastructure.Dispatching;
 /// <summary>Reads what a dispatcher needs about one request, as it stands now (a link or report made since the notification counts).</summary>
 internal static class DispatchContextLoader
 {
+    /// <summary>The request, its app, its ledger row and its customer: enough to decide whether it is sent now (<see cref="DispatchPlanner.WithoutSending"/>).</summary>
     public static async Task<DispatchContext?> LoadAsync(RefundSaverDbContext db, Guid requestId, CancellationToken cancellationToken)
     {
         var request = await db.ConsumptionRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
@@ -20,8 +21,15 @@ internal static class DispatchContextLoader
         var app = await db.Apps.AsNoTracking().SingleAsync(app => app.Id == request.AppId, cancellationToken);
         var transaction = await db.AppStoreTransactions.AsNoTracking()
             .SingleOrDefaultAsync(t => t.AppId == request.AppId && t.TransactionId == request.TransactionId, cancellationToken);
-        var originalTransactionId = transaction?.OriginalTransactionId ?? request.OriginalTransactionId;
-        var profile = await FindProfileAsync(db, request, transaction, originalTransactionId, cancellationToken);
+        var profile = await FindProfileAsync(db, request, transaction, OriginalTransactionId(request, transaction), cancellationToken);
+        return new DispatchContext { Request = request, App = app, Transaction = transaction, Profile = profile };
+    }
+
+    /// <summary>What the body is computed from besides: the backend's report, the customer's purchases and earlier requests.</summary>
+    public static async Task<DispatchContext> WithFactsAsync(RefundSaverDbContext db, DispatchContext context, CancellationToken cancellationToken)
+    {
+        var (request, profile) = (context.Request, context.Profile);
+        var originalTransactionId = OriginalTransactionId(request, context.Transaction);
         var report = await db.PurchaseReports.AsNoTracking()
             .SingleOrDefaultAsync(r => r.AppId == request.AppId && r.TransactionId == request.TransactionId, cancellationToken);
 
@@ -40,18 +48,17 @@ internal static class DispatchContextLoader
             ? await earlier.CountAsync(r => r.ProfileId == profile.Id || r.OriginalTransactionId == originalTransactionId, cancellationToken)
             : await earlier.CountAsync(r => r.OriginalTransactionId == originalTransactionId, cancellationToken);
 
-        return new DispatchContext
+        return context with
         {
-            Request = request,
-            App = app,
-            Transaction = transaction,
-            Profile = profile,
             Report = report,
             History = history,
             EarlierRequestsForTransaction = forTransaction,
             EarlierRequestsForCustomer = forCustomer,
         };
     }
+
+    private static string? OriginalTransactionId(ConsumptionRequest request, AppStoreTransaction? transaction) =>
+        transaction?.OriginalTransactionId ?? request.OriginalTransactionId;
 
     public static Task<int> UnauthorizedAttemptsAsync(RefundSaverDbContext db, Guid requestId, CancellationToken cancellationToken) =>
         db.ConsumptionAttempts.CountAsync(a => a.RequestId == requestId && a.Result == "Unauthorized", cancellationToken);

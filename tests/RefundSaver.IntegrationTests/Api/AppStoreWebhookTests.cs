@@ -20,9 +20,11 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
     /// <summary>Trusted only by the apps of this test, through the admin API.</summary>
     private readonly SigningChain _chain = SigningChain.Create();
 
+    // What the webhook stored, before any dispatcher moves it on: answering is tested in Answering/.
     public override Task InitializeAsync() => UseApiAsync(new Dictionary<string, string?>
     {
         ["AppStore:Verification:ExtraTrustedRoots:0"] = ConfiguredChain.Root.ExportCertificatePem(),
+        ["Dispatcher:Enabled"] = "false",
     });
 
     public void Dispose() => _chain.Dispose();

@@ -16,7 +16,12 @@ public sealed class DispatchPlanner(UsdRates rates)
     /// <summary>How long to wait before looking again at a request that cannot be sent yet.</summary>
     public static readonly TimeSpan CredentialsRecheck = TimeSpan.FromMinutes(1);
 
-    public DispatchPlan Plan(DispatchContext context, DateTimeOffset now)
+    /// <summary>
+    /// The plan when the request is not to be sent now (expire, skip, hold or wait), decided from the
+    /// request, its app and its customer alone; null when it is to be sent, and only then does the
+    /// body need the rest of the context (the report, the purchase history, earlier requests).
+    /// </summary>
+    public static DispatchPlan? WithoutSending(DispatchContext context, DateTimeOffset now)
     {
         var request = context.Request;
         var app = context.App;
@@ -54,6 +59,17 @@ public sealed class DispatchPlanner(UsdRates rates)
             return new DispatchPlan.Wait(now + CredentialsRecheck, "The app has no App Store API key yet (PATCH app_store_credentials).");
         }
 
+        return null;
+    }
+
+    public DispatchPlan Plan(DispatchContext context, DateTimeOffset now)
+    {
+        if (WithoutSending(context, now) is { } notNow)
+        {
+            return notNow;
+        }
+
+        var app = context.App;
         var facts = Facts(context, now);
         var decision = Preference(context, facts);
         var body = app.ConsumptionApiVersion == ConsumptionApiVersion.V1

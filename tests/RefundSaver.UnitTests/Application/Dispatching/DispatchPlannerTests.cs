@@ -34,6 +34,24 @@ public sealed class DispatchPlannerTests
         Planner.Plan(Context(), Deadline.AddTicks(-1)).ShouldBeOfType<DispatchPlan.Send>();
 
     [Fact]
+    public void WithoutSending_WhenTheRequestIsToBeSent_ShouldLeaveItToPlan()
+    {
+        var context = Context();
+
+        DispatchPlanner.WithoutSending(context, Now).ShouldBeNull();
+        Planner.Plan(context, Now).ShouldBeOfType<DispatchPlan.Send>();
+    }
+
+    [Fact]
+    public void WithoutSending_WhenRefundSaverIsSwitchedOff_ShouldSkipAsPlanDoes()
+    {
+        var context = Context(new RefundSaverConfiguration { Enabled = Optional<bool>.Of(false) });
+
+        DispatchPlanner.WithoutSending(context, Now).ShouldBe(Planner.Plan(context, Now));
+        DispatchPlanner.WithoutSending(context, Now).ShouldBeOfType<DispatchPlan.Skip>();
+    }
+
+    [Fact]
     public void Plan_WhenRefundSaverIsSwitchedOff_ShouldSkipWithTheReason()
     {
         var context = Context(new RefundSaverConfiguration { Enabled = Optional<bool>.Of(false) });
