@@ -11,11 +11,14 @@ public sealed record RetrySchedule
     /// <summary>A 401 is retried this many times in all (a key fixed meanwhile is used), then the request fails.</summary>
     public int MaxUnauthorizedAttempts { get; init; } = 3;
 
-    /// <summary>The delay before attempt <paramref name="attempts"/> + 1, with ±20 % jitter so that retries do not arrive together.</summary>
+    /// <summary>
+    /// The delay before attempt <paramref name="attempts"/> + 1, with ±20 % jitter so that retries do
+    /// not arrive together, and never longer than <see cref="MaxDelay"/>.
+    /// </summary>
     public TimeSpan DelayAfter(int attempts, double jitter)
     {
         var exponent = Math.Clamp(attempts - 1, 0, 30);
         var delay = Math.Min(FirstDelay.TotalMilliseconds * Math.Pow(2, exponent), MaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(delay * (0.8 + (0.4 * Math.Clamp(jitter, 0, 1))));
+        return TimeSpan.FromMilliseconds(Math.Min(delay * (0.8 + (0.4 * Math.Clamp(jitter, 0, 1))), MaxDelay.TotalMilliseconds));
     }
 }

@@ -54,7 +54,7 @@ public sealed class RetryScheduleTests
     [Theory]
     [InlineData(1)]
     [InlineData(4)]
-    [InlineData(50)]
+    [InlineData(8)]
     public void DelayAfter_WhenJitterIsAtItsEnds_ShouldStayWithinTwentyPercentOfTheNominalDelay(int attempts)
     {
         var nominal = Schedule.DelayAfter(attempts, NoJitter);
@@ -65,6 +65,16 @@ public sealed class RetryScheduleTests
         shortest.ShouldBe(nominal * 0.8, TimeSpan.FromMilliseconds(1));
         longest.ShouldBeLessThan(nominal * 1.2);
         longest.ShouldBeGreaterThan(nominal * 1.19);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(50)]
+    public void DelayAfter_WhenAtMaxDelay_ShouldJitterBelowItButNeverAbove(int attempts)
+    {
+        Schedule.DelayAfter(attempts, 0).ShouldBe(TimeSpan.FromMinutes(24));
+        Schedule.DelayAfter(attempts, 0.25).ShouldBe(TimeSpan.FromMinutes(27));
+        Schedule.DelayAfter(attempts, 0.999).ShouldBe(TimeSpan.FromMinutes(30));
     }
 
     [Theory]
