@@ -218,8 +218,8 @@ internal sealed partial class ConsumptionDispatcher(
         {
             var credentials = new AppStoreCredentials(app.AppStoreIssuerId!, app.AppStoreKeyId!, protector.Unprotect(app.AppStorePrivateKeyProtected!));
 
-            // Every call takes a turn, so a 429 comes back through the queue and its turns, not inline.
-            var call = new AppStoreCall(credentials, app.BundleId, request.Environment) { RetryRateLimitedInline = false };
+            // Every call takes a turn, so a 429 or a 5xx comes back through the queue and its turns, not inline.
+            var call = new AppStoreCall(credentials, app.BundleId, request.Environment) { TakesTurns = true };
 
             // The token is made (or found) before the turn: making one can take longer than a turn
             // lasts, and calls held up after their turns would reach Apple together.

@@ -6,9 +6,10 @@ namespace RefundSaver.Application.AppStore.Api;
 public sealed record AppStoreCall(AppStoreCredentials Credentials, string BundleId, AppStoreEnvironment Environment)
 {
     /// <summary>
-    /// Whether a 429 whose <c>Retry-After</c> is a moment away is retried inside the call (the default).
-    /// A caller that takes turns to keep within Apple's rate limit says no: a retry outside its turns
-    /// would crowd them, and the calls refused together would all come back at the same moment.
+    /// Whether the caller takes turns to keep within Apple's rate limit. Such a call reaches Apple
+    /// once, whatever the answer (a 401 excepted: it is tried once more at once, with a new token),
+    /// and the caller retries through its turns: a quick retry of a 429 or a 5xx outside them would
+    /// crowd them, and calls refused together would all come back at the same moment.
     /// </summary>
-    public bool RetryRateLimitedInline { get; init; } = true;
+    public bool TakesTurns { get; init; }
 }

@@ -11,8 +11,8 @@ namespace RefundSaver.Infrastructure.AppStore.Api;
 /// The quick retries inside one call to Apple: each attempt has its own timeout; up to
 /// <see cref="MaxQuickRetries"/> retries with exponential, jittered backoff for network errors,
 /// timeouts and 500/502/503/504; a 429 only when its <c>Retry-After</c> is a moment away, waiting
-/// exactly that long (and not for a call that takes turns, <see cref="Application.AppStore.Api.AppStoreCall.RetryRateLimitedInline"/>);
-/// a 401 once, at once, with a new token. Everything else (400, 403, 404, a 429
+/// exactly that long; a 401 once, at once, with a new token. A call that takes turns
+/// (<see cref="Application.AppStore.Api.AppStoreCall.TakesTurns"/>) gets the 401's retry only. Everything else (400, 403, 404, a 429
 /// further away) is returned for the caller to store and reschedule.
 /// </summary>
 internal sealed partial class AppStoreResiliencePipeline
@@ -60,12 +60,13 @@ internal sealed partial class AppStoreResiliencePipeline
 
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, AppStoreRequest request) => outcome switch
     {
+        { Result.StatusCode: HttpStatusCode.Unauthorized } => !request.TokenRenewed,
+        _ when request.Call.TakesTurns => false,
         { Exception: TimeoutRejectedException or HttpRequestException } => true,
         { Exception: not null } => false,
         { Result: { } response } => response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized => !request.TokenRenewed,
-            HttpStatusCode.TooManyRequests => request.Call.RetryRateLimitedInline && InlineWait(response) is not null,
+            HttpStatusCode.TooManyRequests => InlineWait(response) is not null,
             HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
                 or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => true,
             _ => false,

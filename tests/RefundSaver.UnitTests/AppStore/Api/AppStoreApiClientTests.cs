@@ -151,7 +151,7 @@ public sealed class AppStoreApiClientTests : IAsyncLifetime
         _apple.ThenError(429, 4290000, "Rate limit exceeded.", retryAfter.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var answer = await Client().SendConsumptionAsync(
-            _key.Call() with { RetryRateLimitedInline = false }, "v2", TransactionId, V2Body, CancellationToken.None);
+            _key.Call() with { TakesTurns = true }, "v2", TransactionId, V2Body, CancellationToken.None);
 
         answer.Kind.ShouldBe(AppStoreAnswerKind.RateLimited);
         answer.RetryAfter.ShouldBe(retryAfter);
@@ -186,6 +186,31 @@ public sealed class AppStoreApiClientTests : IAsyncLifetime
         answer.Kind.ShouldBe(AppStoreAnswerKind.Accepted);
         answer.Attempts.ShouldBe(3);
         _apple.Requests.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task SendConsumptionAsync_WhenApple500sAndTheCallTakesTurns_ShouldReturnTheServerErrorWithoutRetrying()
+    {
+        _apple.ThenError(500, 5000000, "An unknown error occurred.").Then(202);
+
+        var answer = await Client().SendConsumptionAsync(_key.Call() with { TakesTurns = true }, "v2", TransactionId, V2Body, CancellationToken.None);
+
+        answer.Kind.ShouldBe(AppStoreAnswerKind.ServerError);
+        answer.StatusCode.ShouldBe(500);
+        answer.Attempts.ShouldBe(1);
+        _apple.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SendConsumptionAsync_WhenAppleAnswers401AndTheCallTakesTurns_ShouldStillRetryOnceWithANewToken()
+    {
+        _apple.Then(401).Then(202);
+
+        var answer = await Client().SendConsumptionAsync(_key.Call() with { TakesTurns = true }, "v2", TransactionId, V2Body, CancellationToken.None);
+
+        answer.Kind.ShouldBe(AppStoreAnswerKind.Accepted);
+        answer.Attempts.ShouldBe(2);
+        _apple.Requests.Count.ShouldBe(2);
     }
 
     [Fact]
