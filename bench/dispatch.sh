@@ -22,7 +22,7 @@ CONCURRENCY=${CONCURRENCY:-32}
 ONE_BY_ONE=${ONE_BY_ONE:-200}
 RATE=${RATE:-0}
 TIMEOUT=${TIMEOUT:-180s}
-# One dispatcher process (the AppHost runs one API), so the pace can be 48/s: its call window keeps Apple's 50.
+# The dispatcher's pace per app (its default, 48/s); the call windows keep Apple's 50.
 PACE=${PACE:-48}
 
 scripts/install-prerequisites.sh

@@ -36,6 +36,8 @@ internal sealed partial class ConsumptionDispatcher(
     private static readonly TimeSpan MaxTurnWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan TurnLead = TimeSpan.FromMilliseconds(50);
     private const int MaxTurns = 3;
+    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LiveWithin = TimeSpan.FromSeconds(6);
 
     private readonly DispatcherOptions _options = options.Value;
     private readonly string _owner = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -53,7 +55,14 @@ internal sealed partial class ConsumptionDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The others hold their share of Apple's limit only once they have seen this one: wait for that before the first call.
+        if (await BeatAsync(stoppingToken) > 1)
+        {
+            await Task.Delay(HeartbeatInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         var listening = ListenAsync(stoppingToken);
+        var beating = HeartbeatAsync(stoppingToken);
         HashSet<Task> running = [];
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -94,7 +103,45 @@ internal sealed partial class ConsumptionDispatcher(
             }
         }
 
-        await Task.WhenAll(running.Append(listening)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAll(running.Append(listening).Append(beating)).ContinueWith(_ => { }, TaskScheduler.Default);
+        try
+        {
+            await queue.LeaveAsync(_owner, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            LogHeartbeatFailed(logger, exception); // its row ages out after LiveWithin
+        }
+    }
+
+    private async Task HeartbeatAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(HeartbeatInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                await BeatAsync(stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Renews this dispatcher's heartbeat and takes its share of Apple's limit; on a failure the last share stands.</summary>
+    private async Task<int> BeatAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            windows.Share = await queue.BeatAsync(_owner, LiveWithin, stoppingToken);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+        {
+            LogHeartbeatFailed(logger, exception);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        return windows.Share;
     }
 
     private TimeSpan IdleCap => TimeSpan.FromSeconds(_options.MaxIdleSeconds);
@@ -397,6 +444,9 @@ internal sealed partial class ConsumptionDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The dispatcher could not claim requests; trying again")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dispatcher could not renew its heartbeat; it keeps its last share of Apple's rate limit")]
+    private static partial void LogHeartbeatFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The dispatcher lost its LISTEN connection; reconnecting")]
     private static partial void LogListenFailed(ILogger logger, Exception exception);

@@ -69,6 +69,20 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
         RETURNING s.next_at - $4
         """;
 
+    // Renews this dispatcher's row and counts the live ones, itself included, on the database's clock
+    // (the processes' clocks may differ); rows not renewed within the given time are gone.
+    private const string Beat = """
+        WITH beat AS (
+            INSERT INTO dispatchers (owner, seen_at) VALUES ($1, now())
+            ON CONFLICT (owner) DO UPDATE SET seen_at = EXCLUDED.seen_at
+        ), gone AS (
+            DELETE FROM dispatchers WHERE seen_at < now() - $2
+        )
+        SELECT count(*)::int + 1 FROM dispatchers WHERE owner <> $1 AND seen_at >= now() - $2
+        """;
+
+    private const string Leave = "DELETE FROM dispatchers WHERE owner = $1";
+
     private const string SlotAt = "SELECT next_at FROM send_slots WHERE app_id = $1 AND environment = $2";
 
     public async Task<IReadOnlyList<Guid>> ClaimAsync(
@@ -119,6 +133,22 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
         next.Parameters.Add(new NpgsqlParameter<string> { TypedValue = environment.ToString() });
         var nextFree = await next.ExecuteScalarAsync(cancellationToken) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : now;
         return (null, nextFree);
+    }
+
+    /// <summary>Says this dispatcher is alive, and how many are (itself included).</summary>
+    public async Task<int> BeatAsync(string owner, TimeSpan liveWithin, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(Beat);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = liveWithin });
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task LeaveAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(Leave);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task WakeAsync(CancellationToken cancellationToken)

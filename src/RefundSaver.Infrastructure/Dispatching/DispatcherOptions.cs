@@ -20,15 +20,14 @@ public sealed class DispatcherOptions
     /// <summary>
     /// Calls per second per app in production, across all processes: the app's turns. Apple allows
     /// <see cref="ProductionLimit"/> in any sliding second; a call that reaches Apple later than its
-    /// turn (a pause of a process, the network) comes closer to the next ones. Within one process
-    /// <see cref="CallWindows"/> holds back a call that would break the limit, so a single dispatcher
-    /// process can run at 48; calls of several processes that bunch on the way are only spaced by
-    /// their turns, and 40 leaves them the headroom.
+    /// turn (a pause of a process, the network) comes closer to the next ones, and
+    /// <see cref="CallWindows"/> holds it back when the limit would be at risk (each live dispatcher
+    /// process holding its share of the limit).
     /// </summary>
-    public double ProductionRatePerSecond { get; set; } = 40;
+    public double ProductionRatePerSecond { get; set; } = 48;
 
     /// <summary>Calls per second per app in the sandbox, across all processes: a tenth of production.</summary>
-    public double SandboxRatePerSecond { get; set; } = 4;
+    public double SandboxRatePerSecond { get; set; } = 4.8;
 
     /// <summary>Apple's limit on Send Consumption Information per app in production, in any sliding second.</summary>
     public int ProductionLimit { get; set; } = 50;

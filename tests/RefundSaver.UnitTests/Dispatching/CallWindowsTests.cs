@@ -54,6 +54,25 @@ public sealed class CallWindowsTests
     }
 
     [Fact]
+    public void TryEnter_WhenTwoDispatchersShareTheLimit_ShouldGiveThisOneHalf()
+    {
+        var windows = new CallWindows(_clock) { Share = 2 };
+
+        windows.TryEnter(App, AppStoreEnvironment.Production, 5).Call.ShouldNotBeNull();
+        windows.TryEnter(App, AppStoreEnvironment.Production, 5).Call.ShouldNotBeNull();
+        windows.TryEnter(App, AppStoreEnvironment.Production, 5).Call.ShouldBeNull();
+    }
+
+    [Fact]
+    public void TryEnter_WhenMoreDispatchersThanTheLimit_ShouldStillGiveOnePlace()
+    {
+        var windows = new CallWindows(_clock) { Share = 9 };
+
+        windows.TryEnter(App, AppStoreEnvironment.Sandbox, 5).Call.ShouldNotBeNull();
+        windows.TryEnter(App, AppStoreEnvironment.Sandbox, 5).Call.ShouldBeNull();
+    }
+
+    [Fact]
     public void Dispose_WhenCalledTwice_ShouldFreeOnePlaceOnly()
     {
         var windows = new CallWindows(_clock);
