@@ -5,7 +5,8 @@
 # half ONE_TIME_CHARGE, each with a nested signed transaction) from bench/RefundSaver.Bench:
 #   (a) full path, as fast as it goes;  (b) full path at a fixed RATE (latency, open-loop);
 #   (c) verification only: the product's verifier behind a bench-only Kestrel host (the ceiling).
-#   DURATION=15s CONNECTIONS=64 RATE=1000 WARMUP=5s DISPATCHER=false bench/webhook.sh
+#   DURATION=15s CONNECTIONS=64 RATE=1000 WARMUP=5s DISPATCHER=false PHASES=abc bench/webhook.sh
+# PHASES picks which of (a), (b) and (c) run.
 # The API runs as an ingestion-only process (Dispatcher__Enabled=false) unless DISPATCHER=true:
 # with its dispatcher on, the same process also answers every CONSUMPTION_REQUEST it stores.
 # The AppHost's log of the last run is kept in /tmp/last-webhook-bench-apphost.log. The load
@@ -19,6 +20,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 RATE=${RATE:-1000}
 WARMUP=${WARMUP:-5s}
 VERIFY_PORT=${VERIFY_PORT:-5189}
+PHASES=${PHASES:-abc}
 
 scripts/install-prerequisites.sh
 
@@ -52,11 +54,17 @@ echo "API at $url (dispatcher: $DISPATCHER)"
 
 load=("${bench[@]}" load --chain "$work/chain" --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP")
 
-echo; echo "== (a) Full path, as fast as it goes, $CONNECTIONS connections, $DURATION"
-"${load[@]}" --url "$url" --admin-token "$token" --rate 0
+if [[ $PHASES == *a* ]]; then
+  echo; echo "== (a) Full path, as fast as it goes, $CONNECTIONS connections, $DURATION"
+  "${load[@]}" --url "$url" --admin-token "$token" --rate 0
+fi
 
-echo; echo "== (b) Full path at $RATE notifications/s (open-loop), $CONNECTIONS connections, $DURATION"
-"${load[@]}" --url "$url" --admin-token "$token" --rate "$RATE"
+if [[ $PHASES == *b* ]]; then
+  echo; echo "== (b) Full path at $RATE notifications/s (open-loop), $CONNECTIONS connections, $DURATION"
+  "${load[@]}" --url "$url" --admin-token "$token" --rate "$RATE"
+fi
+
+[[ $PHASES == *c* ]] || exit 0
 
 # (c) without the system running, so the verifier has the machine to itself as the API would.
 kill -TERM "$apphost" 2> /dev/null; wait "$apphost" 2> /dev/null || true; apphost=""

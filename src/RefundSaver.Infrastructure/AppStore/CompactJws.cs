@@ -6,8 +6,10 @@ using System.Text.Json;
 namespace RefundSaver.Infrastructure.AppStore;
 
 /// <summary>
-/// An App Store compact JWS split into its decoded parts, with its header checked: <c>alg</c> is
-/// ES256 and <c>x5c</c> carries exactly three certificates. Nothing in it is trusted yet.
+/// An App Store compact JWS split into its parts, the payload and signature decoded. The header is
+/// read on demand (<see cref="ReadCertificates"/>), because a header seen before needs no reading:
+/// Apple signs many payloads with one leaf, and the header text is the same for all of them.
+/// Nothing in it is trusted yet.
 /// </summary>
 internal sealed class CompactJws
 {
@@ -16,13 +18,16 @@ internal sealed class CompactJws
     /// <summary>Duplicate names are refused so that no two readers can see different values.</summary>
     public static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
 
-    private CompactJws(byte[] signingInput, byte[] payload, byte[] signature, byte[][] certificates)
+    private CompactJws(string header, byte[] signingInput, byte[] payload, byte[] signature)
     {
+        Header = header;
         SigningInput = signingInput;
         Payload = payload;
         Signature = signature;
-        Certificates = certificates;
     }
+
+    /// <summary>The header exactly as sent (base64url): it holds <c>alg</c> and the whole <c>x5c</c> chain.</summary>
+    public string Header { get; }
 
     /// <summary>The ASCII bytes of <c>header.payload</c>, which the signature covers.</summary>
     public byte[] SigningInput { get; }
@@ -31,9 +36,6 @@ internal sealed class CompactJws
     public byte[] Payload { get; }
 
     public byte[] Signature { get; }
-
-    /// <summary>The DER certificates of <c>x5c</c>: leaf, intermediate, then the root the sender claims.</summary>
-    public byte[][] Certificates { get; }
 
     public static CompactJws? Parse(string token, out string? failure)
     {
@@ -45,25 +47,32 @@ internal sealed class CompactJws
             return null;
         }
 
-        var headerPart = token.AsSpan(0, firstDot);
         var payloadPart = token.AsSpan(firstDot + 1, secondDot - firstDot - 1);
         var signaturePart = token.AsSpan(secondDot + 1);
-        if (Base64UrlDecode(headerPart) is not { } header
-            || Base64UrlDecode(payloadPart) is not { } payload
+        // The header is decoded when it is read, and only if its chain is not cached.
+        if (Base64UrlDecode(payloadPart) is not { } payload
             || Base64UrlDecode(signaturePart) is not { } signature)
         {
             failure = "a JWS part is not base64url";
             return null;
         }
 
-        var certificates = ReadHeader(header, out failure);
-        return certificates is null
-            ? null
-            : new CompactJws(Encoding.ASCII.GetBytes(token, 0, secondDot), payload, signature, certificates);
+        failure = null;
+        return new CompactJws(token[..firstDot], Encoding.ASCII.GetBytes(token, 0, secondDot), payload, signature);
     }
 
-    private static byte[][]? ReadHeader(byte[] header, out string? failure)
+    /// <summary>
+    /// Checks the header, <c>alg</c> ES256 and an <c>x5c</c> of exactly three certificates, and
+    /// answers their DER: leaf, intermediate, then the root the sender claims.
+    /// </summary>
+    public byte[][]? ReadCertificates(out string? failure)
     {
+        if (Base64UrlDecode(Header) is not { } header)
+        {
+            failure = "a JWS part is not base64url";
+            return null;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(header, StrictJson);

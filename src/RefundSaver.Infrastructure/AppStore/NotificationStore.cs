@@ -9,10 +9,11 @@ using RefundSaver.Infrastructure.Persistence;
 namespace RefundSaver.Infrastructure.AppStore;
 
 /// <summary>
-/// One statement per notification, notifications that arrive together written as one batch (one
-/// round trip, one commit). The statement inserts the row first; its unique <c>notification_uuid</c>
-/// makes concurrent duplicates wait for, then see, the first one, and everything else the
-/// statement does hangs on that insert: a duplicate changes nothing.
+/// Notifications that arrive together are written as one batch: one round trip, one commit, and one
+/// set-based statement per round (<see cref="NotificationRounds"/>), since starting a statement
+/// costs PostgreSQL more than the rows it writes. The statement inserts the rows first; the unique
+/// <c>notification_uuid</c> makes concurrent duplicates wait for, then see, the first one, and
+/// everything else the statement does hangs on the rows it inserted: a duplicate changes nothing.
 /// </summary>
 internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
 {
@@ -23,22 +24,44 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
     // fills a gap. Revocation fields follow the newest as they are, since a reversed refund clears
     // them. A refund decision may arrive before the request it decides: the request picks it up.
     private const string Save = """
-        WITH inserted AS (
+        WITH input AS (
+            SELECT *
+            FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+                        $8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::jsonb[], $13::text[], $14::text[],
+                        $15::bigint[], $16::text[], $17::timestamptz[], $18::timestamptz[], $19::timestamptz[], $20::integer[],
+                        $21::text[], $22::uuid[], $23::text[], $24::integer[], $25::text[], $26::text[], $27::timestamptz[],
+                        $28::uuid[], $29::text[], $30::timestamptz[], $31::text[])
+                WITH ORDINALITY AS i (id, app_id, notification_uuid, notification_type, subtype, environment, signed_date,
+                                      received_at, transaction_id, original_transaction_id, effect, payload, product_id, type,
+                                      price, currency, purchase_date, expires_date, revocation_date, revocation_reason,
+                                      revocation_type, app_account_token, storefront, offer_type, offer_discount_type,
+                                      transaction_environment, transaction_signed_date, request_id, reason, deadline, outcome,
+                                      position)
+        ), inserted AS (
             INSERT INTO notifications (id, app_id, notification_uuid, notification_type, subtype, environment, signed_date,
                                        received_at, transaction_id, original_transaction_id, effect, payload)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            SELECT id, app_id, notification_uuid, notification_type, subtype, environment, signed_date,
+                   received_at, transaction_id, original_transaction_id, effect, payload
+            FROM input
             ON CONFLICT (notification_uuid) DO NOTHING
             RETURNING id
+        ), stored AS (
+            SELECT input.* FROM input JOIN inserted USING (id)
         ), ledger AS (
             INSERT INTO app_store_transactions AS t (app_id, transaction_id, original_transaction_id, profile_id, product_id, type,
                 price, currency, purchase_date, expires_date, revocation_date, revocation_reason, revocation_type,
                 app_account_token, storefront, offer_type, offer_discount_type, environment, signed_date, updated_at)
-            SELECT $2, $9, $10,
-                   coalesce((SELECT profile_id FROM transaction_links WHERE app_id = $2 AND original_transaction_id = $10),
-                            (SELECT id FROM profiles WHERE app_id = $2 AND (app_account_token = $22 OR (app_account_token IS NULL AND id = $22)))),
-                   $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $8
-            FROM inserted
-            WHERE $9 IS NOT NULL
+            SELECT s.app_id, s.transaction_id, s.original_transaction_id,
+                   coalesce((SELECT l.profile_id FROM transaction_links l
+                             WHERE l.app_id = s.app_id AND l.original_transaction_id = s.original_transaction_id),
+                            (SELECT p.id FROM profiles p
+                             WHERE p.app_id = s.app_id
+                               AND (p.app_account_token = s.app_account_token OR (p.app_account_token IS NULL AND p.id = s.app_account_token)))),
+                   s.product_id, s.type, s.price, s.currency, s.purchase_date, s.expires_date, s.revocation_date, s.revocation_reason,
+                   s.revocation_type, s.app_account_token, s.storefront, s.offer_type, s.offer_discount_type,
+                   s.transaction_environment, s.transaction_signed_date, s.received_at
+            FROM stored s
+            WHERE s.transaction_id IS NOT NULL
             ON CONFLICT (app_id, transaction_id) DO UPDATE SET
                 original_transaction_id = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN EXCLUDED.original_transaction_id ELSE t.original_transaction_id END,
                 profile_id = coalesce(t.profile_id, EXCLUDED.profile_id),
@@ -58,29 +81,33 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
                 environment = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN EXCLUDED.environment ELSE t.environment END,
                 signed_date = greatest(t.signed_date, EXCLUDED.signed_date),
                 updated_at = EXCLUDED.updated_at
-            RETURNING t.profile_id
+            RETURNING t.app_id, t.transaction_id, t.profile_id
         ), request AS (
             INSERT INTO consumption_requests (id, app_id, notification_id, transaction_id, original_transaction_id, profile_id,
                                               environment, reason, state, requested_at, deadline, outcome, outcome_at, created_at,
                                               due_at, attempts, updated_at)
-            SELECT $28, $2, inserted.id, $9, $10, (SELECT profile_id FROM ledger),
-                   $6, $29, 'Received', $7, $30, decided.outcome, decided.signed_date, $8, $8, 0, $8
-            FROM inserted
+            SELECT s.request_id, s.app_id, s.id, s.transaction_id, s.original_transaction_id, ledger.profile_id,
+                   s.environment, s.reason, 'Received', s.signed_date, s.deadline, decided.outcome, decided.signed_date,
+                   s.received_at, s.received_at, 0, s.received_at
+            FROM stored s
+            LEFT JOIN ledger ON ledger.app_id = s.app_id AND ledger.transaction_id = s.transaction_id
             LEFT JOIN LATERAL (
                 SELECT CASE n.notification_type WHEN 'REFUND' THEN 'Refunded' WHEN 'REFUND_DECLINED' THEN 'Declined' ELSE 'Reversed' END AS outcome,
                        n.signed_date
                 FROM notifications n
-                WHERE n.app_id = $2 AND n.transaction_id = $9 AND n.signed_date >= $7
+                WHERE n.app_id = s.app_id AND n.transaction_id = s.transaction_id AND n.signed_date >= s.signed_date
                   AND n.notification_type IN ('REFUND', 'REFUND_DECLINED', 'REFUND_REVERSED')
                 ORDER BY n.signed_date DESC
                 LIMIT 1) AS decided ON true
-            WHERE $28 IS NOT NULL
+            WHERE s.request_id IS NOT NULL
         ), decision AS (
-            UPDATE consumption_requests SET outcome = $31, outcome_at = $7
-            WHERE $31 IS NOT NULL AND EXISTS (SELECT 1 FROM inserted)
-              AND app_id = $2 AND transaction_id = $9 AND requested_at <= $7 AND (outcome_at IS NULL OR outcome_at <= $7)
+            UPDATE consumption_requests c SET outcome = s.outcome, outcome_at = s.signed_date
+            FROM stored s
+            WHERE s.outcome IS NOT NULL
+              AND c.app_id = s.app_id AND c.transaction_id = s.transaction_id
+              AND c.requested_at <= s.signed_date AND (c.outcome_at IS NULL OR c.outcome_at <= s.signed_date)
         )
-        SELECT count(*) FROM inserted
+        SELECT position FROM stored
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -98,80 +125,79 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
 
     private async Task<bool[]> WriteAsync(IReadOnlyList<NewNotification> notifications)
     {
+        var rounds = NotificationRounds.Plan(notifications);
         await using var batch = _dataSource.CreateBatch();
-        foreach (var notification in notifications)
+        foreach (var round in rounds)
         {
             var command = new NpgsqlBatchCommand(Save);
-            command.Parameters.AddRange(Parameters(notification));
+            command.Parameters.AddRange(Parameters(round.Select(index => notifications[index]).ToList()));
             batch.BatchCommands.Add(command);
         }
 
         // Delivered at commit, so a dispatcher never wakes for a request it cannot see yet.
-        var wakeDispatchers = notifications.Any(notification => notification.ConsumptionRequestId is not null);
-        if (wakeDispatchers)
+        if (notifications.Any(notification => notification.ConsumptionRequestId is not null))
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(DispatcherSignal.Notify));
         }
 
         var stored = new bool[notifications.Count];
         await using var reader = await batch.ExecuteReaderAsync();
-        for (var index = 0; index < notifications.Count; index++)
+        foreach (var round in rounds)
         {
-            if (index > 0)
+            while (await reader.ReadAsync())
             {
-                await reader.NextResultAsync();
+                stored[round[(int)reader.GetInt64(0) - 1]] = true;
             }
 
-            await reader.ReadAsync();
-            stored[index] = reader.GetInt64(0) == 1;
+            await reader.NextResultAsync();
         }
 
         return stored;
     }
 
-    private static NpgsqlParameter[] Parameters(NewNotification notification)
+    private static NpgsqlParameter[] Parameters(List<NewNotification> round)
     {
-        var info = notification.Transaction;
+        TransactionInfo?[] infos = [.. round.Select(notification => notification.Transaction)];
         return
         [
-            Value(notification.Id),
-            Value(notification.AppId),
-            Value(notification.NotificationUuid),
-            Value(notification.NotificationType),
-            Text(notification.Subtype),
-            Value(notification.Environment.ToString()),
-            Value(notification.SignedDate),
-            Value(notification.ReceivedAt),
-            Text(info?.TransactionId),
-            Text(info?.OriginalTransactionId),
-            Value(notification.Effect),
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = notification.PayloadJson },
-            Text(info?.ProductId),
-            Text(info?.Type),
-            Nullable(NpgsqlDbType.Bigint, info?.Price),
-            Text(info?.Currency),
-            Nullable(NpgsqlDbType.TimestampTz, info?.PurchaseDate),
-            Nullable(NpgsqlDbType.TimestampTz, info?.ExpiresDate),
-            Nullable(NpgsqlDbType.TimestampTz, info?.RevocationDate),
-            Nullable(NpgsqlDbType.Integer, info?.RevocationReason),
-            Text(info?.RevocationType),
-            Nullable(NpgsqlDbType.Uuid, info?.AppAccountToken),
-            Text(info?.Storefront),
-            Nullable(NpgsqlDbType.Integer, info?.OfferType),
-            Text(info?.OfferDiscountType),
-            Text((info?.Environment ?? notification.Environment).ToString()),
-            Nullable(NpgsqlDbType.TimestampTz, info is null ? null : info.SignedDate ?? notification.SignedDate),
-            Nullable(NpgsqlDbType.Uuid, notification.ConsumptionRequestId),
-            Text(notification.ConsumptionRequestReason),
-            Value(ConsumptionRequest.DeadlineFor(notification.SignedDate)),
-            Text(notification.Outcome?.ToString()),
+            Array(round, notification => notification.Id),
+            Array(round, notification => notification.AppId),
+            Array(round, notification => notification.NotificationUuid),
+            Array(round, notification => notification.NotificationType),
+            Array(round, notification => notification.Subtype),
+            Array(round, notification => notification.Environment.ToString()),
+            Array(round, notification => notification.SignedDate),
+            Array(round, notification => notification.ReceivedAt),
+            Array(infos, info => info?.TransactionId),
+            Array(infos, info => info?.OriginalTransactionId),
+            Array(round, notification => notification.Effect),
+            new NpgsqlParameter<string[]>
+            {
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
+                TypedValue = [.. round.Select(notification => notification.PayloadJson)],
+            },
+            Array(infos, info => info?.ProductId),
+            Array(infos, info => info?.Type),
+            Array(infos, info => info?.Price),
+            Array(infos, info => info?.Currency),
+            Array(infos, info => info?.PurchaseDate),
+            Array(infos, info => info?.ExpiresDate),
+            Array(infos, info => info?.RevocationDate),
+            Array(infos, info => info?.RevocationReason),
+            Array(infos, info => info?.RevocationType),
+            Array(infos, info => info?.AppAccountToken),
+            Array(infos, info => info?.Storefront),
+            Array(infos, info => info?.OfferType),
+            Array(infos, info => info?.OfferDiscountType),
+            Array(round, notification => notification.Transaction is { } info ? (info.Environment ?? notification.Environment).ToString() : null),
+            Array(round, notification => notification.Transaction is { } info ? info.SignedDate ?? notification.SignedDate : (DateTimeOffset?)null),
+            Array(round, notification => notification.ConsumptionRequestId),
+            Array(round, notification => notification.ConsumptionRequestReason),
+            Array(round, notification => ConsumptionRequest.DeadlineFor(notification.SignedDate)),
+            Array(round, notification => notification.Outcome?.ToString()),
         ];
     }
 
-    private static NpgsqlParameter Value<T>(T value) => new NpgsqlParameter<T> { TypedValue = value };
-
-    private static NpgsqlParameter Text(string? value) => Nullable(NpgsqlDbType.Varchar, value);
-
-    private static NpgsqlParameter Nullable(NpgsqlDbType type, object? value) =>
-        new() { NpgsqlDbType = type, Value = value ?? DBNull.Value };
+    private static NpgsqlParameter<TValue[]> Array<TItem, TValue>(IEnumerable<TItem> items, Func<TItem, TValue> value) =>
+        new() { TypedValue = [.. items.Select(value)] };
 }

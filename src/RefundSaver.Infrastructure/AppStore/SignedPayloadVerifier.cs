@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
@@ -8,7 +9,8 @@ namespace RefundSaver.Infrastructure.AppStore;
 
 /// <summary>
 /// Verifies App Store signed payloads: the header, the x5c chain to a configured root (cached by
-/// the chain's thumbprints and the trusted roots), then the ES256 signature, every time. Bad input
+/// the header, which carries the whole chain, and the trusted roots), then the ES256 signature,
+/// every time. Bad input
 /// of any kind is an <see cref="VerificationStatus.Invalid"/> answer, never an exception.
 /// </summary>
 internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
@@ -19,6 +21,8 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
     private readonly bool _onlineRevocationChecks;
     private readonly CertificateChainValidator _chainValidator;
     private readonly ChainValidationCache _chains;
+    private static readonly ConditionalWeakTable<IReadOnlyList<byte[]>, string> RootsKeys = [];
+
     private readonly byte[][] _configuredRoots;
     private long _chainValidations;
 
@@ -39,17 +43,20 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
     public SignedPayloadVerification Verify(string signedPayload, IReadOnlyList<byte[]> extraTrustedRoots)
     {
         ArgumentNullException.ThrowIfNull(extraTrustedRoots);
-        if (_configuredRoots.Length > 0)
-        {
-            extraTrustedRoots = [.. _configuredRoots, .. extraTrustedRoots];
-        }
-
         if (string.IsNullOrEmpty(signedPayload))
         {
             return SignedPayloadVerification.Invalid("no signed payload");
         }
 
         if (CompactJws.Parse(signedPayload, out var failure) is not { } jws)
+        {
+            return SignedPayloadVerification.Invalid(failure!);
+        }
+
+        var key = new ChainCacheKey(jws.Header, RootsKey(extraTrustedRoots));
+        var cached = _chains.Find(key);
+        var certificates = cached is null ? jws.ReadCertificates(out failure) : null;
+        if (cached is null && certificates is null)
         {
             return SignedPayloadVerification.Invalid(failure!);
         }
@@ -65,9 +72,17 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
             return SignedPayloadVerification.Invalid("JWS payload signedDate is not a time in milliseconds");
         }
 
-        if (FindOrValidateChain(jws.Certificates, extraTrustedRoots, verificationTime, out var chainFailure) is not { } chain)
+        SignedPayloadVerification? chainFailure = null;
+        var chain = cached ?? ValidateChain(key, certificates!, extraTrustedRoots, verificationTime, out chainFailure);
+        if (chain is null)
         {
             return chainFailure!;
+        }
+
+        // A fresh validation checked the time already; a cached chain may meet a payload signed outside it.
+        if (!chain.IsValidAt(verificationTime))
+        {
+            return SignedPayloadVerification.Invalid("JWS certificate chain is not valid at the verification time");
         }
 
         return jws.Signature.Length == SignatureLength
@@ -117,21 +132,16 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
                 : null;
     }
 
-    private ValidatedChain? FindOrValidateChain(
-        byte[][] x5c, IReadOnlyList<byte[]> extraTrustedRoots, DateTimeOffset verificationTime, out SignedPayloadVerification? failure)
+    private ValidatedChain? ValidateChain(
+        ChainCacheKey key,
+        byte[][] x5c,
+        IReadOnlyList<byte[]> extraTrustedRoots,
+        DateTimeOffset verificationTime,
+        out SignedPayloadVerification? failure)
     {
-        var key = new ChainCacheKey(Thumbprint(x5c[0]), Thumbprint(x5c[1]), Thumbprint(x5c[2]), RootsKey(extraTrustedRoots));
-        if (_chains.Find(key) is { } cached)
-        {
-            failure = cached.IsValidAt(verificationTime)
-                ? null
-                : SignedPayloadVerification.Invalid("JWS certificate chain is not valid at the verification time");
-            return failure is null ? cached : null;
-        }
-
         Interlocked.Increment(ref _chainValidations);
         var validated = _chainValidator.Validate(
-            x5c, [AppleRootCertificate.RootCaG3Der, .. extraTrustedRoots], verificationTime, out failure);
+            x5c, [AppleRootCertificate.RootCaG3Der, .. _configuredRoots, .. extraTrustedRoots], verificationTime, out failure);
         if (validated is not null)
         {
             _chains.Add(key, validated);
@@ -140,9 +150,15 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
         return validated;
     }
 
-    /// <summary>Apple's root is always trusted, so only the extra roots tell two root sets apart.</summary>
+    /// <summary>
+    /// Apple's root and the configured roots are always trusted, so only the caller's extra roots
+    /// tell two root sets apart. An app's list is the same object for as long as the app is cached,
+    /// so its key is computed once per list.
+    /// </summary>
     private static string RootsKey(IReadOnlyList<byte[]> extraTrustedRoots) =>
-        string.Join(',', extraTrustedRoots.Select(Thumbprint).Order(StringComparer.Ordinal));
-
-    private static string Thumbprint(byte[] der) => Convert.ToHexString(SHA256.HashData(der));
+        extraTrustedRoots.Count == 0
+            ? string.Empty
+            : RootsKeys.GetValue(
+                extraTrustedRoots,
+                roots => string.Join(',', roots.Select(root => Convert.ToHexString(SHA256.HashData(root))).Order(StringComparer.Ordinal)));
 }

@@ -225,6 +225,28 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
     }
 
     [Fact]
+    public async Task Post_WhenRequestsAndRefundsOfTheSameTransactionsArriveTogether_ShouldGiveEveryRequestItsOutcome()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        var decided = Signed.AddHours(1);
+        var transactions = Enumerable.Range(0, 20).Select(index => $"20000001{index:D2}").ToList();
+        var notifications = transactions.SelectMany(transactionId => new[]
+        {
+            Notification("CONSUMPTION_REQUEST", bundleId, signedTransaction: Transaction(bundleId, transactionId, Signed)),
+            Notification("REFUND", bundleId, signedDate: decided,
+                signedTransaction: Transaction(bundleId, transactionId, decided, revocationDate: decided)),
+        }).ToList();
+
+        var responses = await Task.WhenAll(notifications.Select(PostAsync));
+
+        responses.ShouldAllBe(response => response.StatusCode == HttpStatusCode.OK);
+        (await CountAsync("SELECT count(*) FROM consumption_requests WHERE app_id = @app AND outcome = 'Refunded'", app.Id))
+            .ShouldBe(transactions.Count);
+        (await CountAsync("SELECT count(*) FROM app_store_transactions WHERE app_id = @app AND revocation_date IS NOT NULL", app.Id))
+            .ShouldBe(transactions.Count);
+    }
+
+    [Fact]
     public async Task Post_WhenAnOlderNotificationArrivesLast_ShouldKeepTheNewerValues()
     {
         var (app, bundleId) = await ConfiguredAppAsync();

@@ -43,7 +43,7 @@ public sealed class ChainValidationCacheTests : IDisposable
         cache.Find(Key(0)).ShouldBeNull();
     }
 
-    private static ChainCacheKey Key(int index) => new($"leaf{index}", "intermediate", "root", "");
+    private static ChainCacheKey Key(int index) => new($"header{index}", "");
 
     private ValidatedChain Chain() => new(_key, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
 }

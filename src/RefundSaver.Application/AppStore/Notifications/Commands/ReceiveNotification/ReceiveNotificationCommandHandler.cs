@@ -1,5 +1,6 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
@@ -137,12 +138,7 @@ internal sealed partial class ReceiveNotificationCommandHandler(
             effects.Add($"refund outcome: {outcome.Value.ToString().ToLowerInvariant()}");
         }
 
-        var stored = new JsonObject
-        {
-            ["notification"] = WithoutSignedParts(payload),
-            ["transactionInfo"] = transaction is null ? null : JsonNode.Parse(transaction.Payload.GetRawText()),
-            ["renewalInfo"] = renewal is null ? null : JsonNode.Parse(renewal.Payload.GetRawText()),
-        }.ToJsonString();
+        var stored = StoredPayload(payload, transaction, renewal);
         return new NewNotification(
             Guid.CreateVersion7(now),
             app.Id,
@@ -161,19 +157,65 @@ internal sealed partial class ReceiveNotificationCommandHandler(
     }
 
     /// <summary>
-    /// The nested JWS are kept decoded beside the notification; their signed form (certificate
-    /// chains included) would double every stored row and the database's write-ahead log.
+    /// The notification with its nested JWS kept decoded beside it; their signed form (certificate
+    /// chains included) would double every stored row and the database's write-ahead log. Written
+    /// straight from the verified elements: this runs for every notification.
     /// </summary>
-    private static JsonNode WithoutSignedParts(JsonElement payload)
+    private static string StoredPayload(JsonElement notification, SignedPayloadVerification? transaction, SignedPayloadVerification? renewal)
     {
-        var notification = JsonNode.Parse(payload.GetRawText())!;
-        if (notification["data"] is JsonObject data)
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            data.Remove("signedTransactionInfo");
-            data.Remove("signedRenewalInfo");
+            writer.WriteStartObject();
+            writer.WritePropertyName("notification");
+            writer.WriteStartObject();
+            foreach (var property in notification.EnumerateObject())
+            {
+                if (property.NameEquals("data") && property.Value.ValueKind == JsonValueKind.Object)
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteWithoutSignedParts(writer, property.Value);
+                }
+                else
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+            WriteVerified(writer, "transactionInfo", transaction);
+            WriteVerified(writer, "renewalInfo", renewal);
+            writer.WriteEndObject();
         }
 
-        return notification;
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteWithoutSignedParts(Utf8JsonWriter writer, JsonElement data)
+    {
+        writer.WriteStartObject();
+        foreach (var property in data.EnumerateObject())
+        {
+            if (!property.NameEquals("signedTransactionInfo") && !property.NameEquals("signedRenewalInfo"))
+            {
+                property.WriteTo(writer);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteVerified(Utf8JsonWriter writer, string name, SignedPayloadVerification? verification)
+    {
+        writer.WritePropertyName(name);
+        if (verification is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            verification.Payload.WriteTo(writer);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an App Store notification ({Status}): {Reason}")]
