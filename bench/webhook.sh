@@ -5,7 +5,7 @@
 # half ONE_TIME_CHARGE, each with a nested signed transaction) from bench/RefundSaver.Bench:
 #   (a) full path, as fast as it goes;  (b) full path at a fixed RATE (latency, open-loop);
 #   (c) verification only: the product's verifier behind a bench-only Kestrel host (the ceiling).
-#   DURATION=15s CONNECTIONS=64 RATE=1000 WARMUP=5s DISPATCHER=false PHASES=abc bench/webhook.sh
+#   DURATION=15s CONNECTIONS=64 RATE=1000 WARMUP=20s DISPATCHER=false PHASES=abc bench/webhook.sh
 # PHASES picks which of (a), (b) and (c) run.
 # The API runs as an ingestion-only process (Dispatcher__Enabled=false) unless DISPATCHER=true:
 # with its dispatcher on, the same process also answers every CONSUMPTION_REQUEST it stores.
@@ -18,7 +18,7 @@ source bench/common.sh
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-64}
 RATE=${RATE:-1000}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-20s}
 VERIFY_PORT=${VERIFY_PORT:-5189}
 PHASES=${PHASES:-abc}
 
@@ -75,4 +75,4 @@ for _ in $(seq 60); do
   sleep 0.25
 done
 echo; echo "== (c) Verification only (bench verify-host: the product's verifier on the notification and its transaction), as fast as it goes, $CONNECTIONS connections, $DURATION"
-"${load[@]}" --url "http://127.0.0.1:$VERIFY_PORT" --path /verify --rate 0 --count 200000
+"${load[@]}" --url "http://127.0.0.1:$VERIFY_PORT" --path /verify --rate 0

@@ -8,6 +8,9 @@ public interface IProcessedNotifications
 {
     Task<bool> IsProcessedAsync(Guid notificationUuid);
 
-    /// <summary>Call only after the notification's transaction committed.</summary>
-    Task MarkProcessedAsync(Guid notificationUuid);
+    /// <summary>
+    /// Call only after the notification's transaction committed. The mark is queued, not awaited:
+    /// it only spares a later duplicate some work, so Apple's answer does not wait for it.
+    /// </summary>
+    void MarkProcessed(Guid notificationUuid);
 }

@@ -25,7 +25,7 @@ public sealed record NotificationPayload(
     {
         var type = payload.GetStringOrNull("notificationType");
         var signedDate = payload.GetDateOrNull("signedDate");
-        if (type is null || signedDate is null || !Guid.TryParse(payload.GetStringOrNull("notificationUUID"), out var uuid))
+        if (type is null || signedDate is null || UuidOf(payload) is not { } uuid)
         {
             return null;
         }
@@ -46,6 +46,9 @@ public sealed record NotificationPayload(
             data?.GetStringOrNull("signedRenewalInfo"),
             data?.GetStringOrNull("consumptionRequestReason"));
     }
+
+    public static Guid? UuidOf(JsonElement payload) =>
+        Guid.TryParse(payload.GetStringOrNull("notificationUUID"), out var uuid) ? uuid : null;
 
     public static string? BundleIdOf(JsonElement payload) => FromSections(payload, section => section.GetStringOrNull("bundleId"));
 

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -18,6 +21,17 @@ namespace RefundSaver.Infrastructure.AppStore;
 internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
 {
     private const int MaxBatchSize = 64;
+
+    /// <summary>The first key of the transaction locks, so they share no key with other advisory locks.</summary>
+    private const int TransactionLockClass = 0x52534e54;
+
+    // A statement sees the rows committed when it began. Two processes whose batches write, one the
+    // request of a transaction, the other its refund, would each miss the other's row: so a batch
+    // first takes a lock per transaction, in one order to avoid deadlocks, and its statements,
+    // which begin after that, see whatever an earlier holder committed.
+    private const string LockTransactions = """
+        SELECT pg_advisory_xact_lock($1, key) FROM unnest($2::integer[]) AS key
+        """;
 
     // The profile: the backend's link if there is one, else the profile whose app account token
     // the purchase carries. For each ledger field the newest signed value wins; an older one only
@@ -127,6 +141,15 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
     {
         var rounds = NotificationRounds.Plan(notifications);
         await using var batch = _dataSource.CreateBatch();
+        var lockKeys = TransactionLockKeys(notifications);
+        if (lockKeys.Length > 0)
+        {
+            var command = new NpgsqlBatchCommand(LockTransactions);
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = TransactionLockClass });
+            command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = lockKeys });
+            batch.BatchCommands.Add(command);
+        }
+
         foreach (var round in rounds)
         {
             var command = new NpgsqlBatchCommand(Save);
@@ -142,6 +165,11 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
 
         var stored = new bool[notifications.Count];
         await using var reader = await batch.ExecuteReaderAsync();
+        if (lockKeys.Length > 0)
+        {
+            await reader.NextResultAsync();
+        }
+
         foreach (var round in rounds)
         {
             while (await reader.ReadAsync())
@@ -154,6 +182,17 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
 
         return stored;
     }
+
+    /// <summary>A stable hash of each transaction (app and id), distinct and in ascending order.</summary>
+    private static int[] TransactionLockKeys(IReadOnlyList<NewNotification> notifications) =>
+    [
+        .. notifications
+            .Where(notification => notification.Transaction is not null)
+            .Select(notification => BinaryPrimitives.ReadInt32LittleEndian(
+                SHA256.HashData(Encoding.UTF8.GetBytes($"{notification.AppId:N}:{notification.Transaction!.TransactionId}"))))
+            .Distinct()
+            .Order(),
+    ];
 
     private static NpgsqlParameter[] Parameters(List<NewNotification> round)
     {

@@ -23,11 +23,11 @@ internal sealed partial class RedisProcessedNotifications(IConnectionMultiplexer
         }
     }
 
-    public async Task MarkProcessedAsync(Guid notificationUuid)
+    public void MarkProcessed(Guid notificationUuid)
     {
         try
         {
-            await redis.GetDatabase().StringSetAsync(Key(notificationUuid), "1", Retention);
+            redis.GetDatabase().StringSet(Key(notificationUuid), "1", Retention, flags: CommandFlags.FireAndForget);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

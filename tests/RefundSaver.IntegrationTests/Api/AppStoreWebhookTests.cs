@@ -21,11 +21,13 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
     private readonly SigningChain _chain = SigningChain.Create();
 
     // What the webhook stored, before any dispatcher moves it on: answering is tested in Answering/.
-    public override Task InitializeAsync() => UseApiAsync(new Dictionary<string, string?>
+    private static readonly Dictionary<string, string?> Settings = new()
     {
         ["AppStore:Verification:ExtraTrustedRoots:0"] = ConfiguredChain.Root.ExportCertificatePem(),
         ["Dispatcher:Enabled"] = "false",
-    });
+    };
+
+    public override Task InitializeAsync() => UseApiAsync(Settings);
 
     public void Dispose() => _chain.Dispose();
 
@@ -224,20 +226,31 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
             .ShouldBe(1);
     }
 
-    [Fact]
-    public async Task Post_WhenRequestsAndRefundsOfTheSameTransactionsArriveTogether_ShouldGiveEveryRequestItsOutcome()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Post_WhenRequestsAndRefundsOfTheSameTransactionsArriveTogether_ShouldGiveEveryRequestItsOutcome(bool refundsToAnotherProcess)
     {
         var (app, bundleId) = await ConfiguredAppAsync();
+        await using var other = refundsToAnotherProcess
+            ? new ApiFactory(Api.DatabaseConnectionString, Servers.RedisConnectionString, RealServersFixture.AdminToken, Settings)
+            : null;
+        using var refundsClient = (other ?? Api).CreateClient();
+        // A first notification through each, so that neither starts late to find its app and chain.
+        (await refundsClient.PostAsJsonAsync(Webhook, new { signedPayload = Notification("ONE_TIME_CHARGE", bundleId) })).EnsureSuccessStatusCode();
         var decided = Signed.AddHours(1);
         var transactions = Enumerable.Range(0, 20).Select(index => $"20000001{index:D2}").ToList();
-        var notifications = transactions.SelectMany(transactionId => new[]
+        var posts = transactions.SelectMany(transactionId => new[]
         {
-            Notification("CONSUMPTION_REQUEST", bundleId, signedTransaction: Transaction(bundleId, transactionId, Signed)),
-            Notification("REFUND", bundleId, signedDate: decided,
-                signedTransaction: Transaction(bundleId, transactionId, decided, revocationDate: decided)),
-        }).ToList();
+            PostAsync(Notification("CONSUMPTION_REQUEST", bundleId, signedTransaction: Transaction(bundleId, transactionId, Signed))),
+            refundsClient.PostAsJsonAsync(Webhook, new
+            {
+                signedPayload = Notification("REFUND", bundleId, signedDate: decided,
+                    signedTransaction: Transaction(bundleId, transactionId, decided, revocationDate: decided)),
+            }),
+        });
 
-        var responses = await Task.WhenAll(notifications.Select(PostAsync));
+        var responses = await Task.WhenAll(posts);
 
         responses.ShouldAllBe(response => response.StatusCode == HttpStatusCode.OK);
         (await CountAsync("SELECT count(*) FROM consumption_requests WHERE app_id = @app AND outcome = 'Refunded'", app.Id))

@@ -34,6 +34,10 @@ internal sealed partial class ReceiveNotificationCommandHandler(
             ? await apps.FindByBundleIdAsync(claimedBundleId, cancellationToken)
             : null;
         var roots = candidate?.ExtraTrustedRoots ?? [];
+
+        // Asked while the signatures are checked, and believed only for the verified uuid.
+        var claimedUuid = NotificationPayload.UuidOf(unverified);
+        var seenBefore = claimedUuid is { } uuid ? processed.IsProcessedAsync(uuid) : null;
         var verification = verifier.Verify(jws, roots);
         if (verification.Status != VerificationStatus.Verified)
         {
@@ -65,7 +69,7 @@ internal sealed partial class ReceiveNotificationCommandHandler(
         }
 
         var receipt = new NotificationReceipt(notification.NotificationUuid, notification.NotificationType, Duplicate: true);
-        if (await processed.IsProcessedAsync(notification.NotificationUuid))
+        if (await (notification.NotificationUuid == claimedUuid ? seenBefore! : processed.IsProcessedAsync(notification.NotificationUuid)))
         {
             return receipt;
         }
@@ -74,7 +78,7 @@ internal sealed partial class ReceiveNotificationCommandHandler(
         var stored = await store.SaveAsync(
             Describe(app!, notification, verification.Payload, transaction, renewal, transactionInfo),
             cancellationToken);
-        await processed.MarkProcessedAsync(notification.NotificationUuid);
+        processed.MarkProcessed(notification.NotificationUuid);
         return receipt with { Duplicate = !stored };
     }
 
