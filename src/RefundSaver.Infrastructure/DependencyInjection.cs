@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<IRefundSaverSettingsStore, RefundSaverSettingsStore>();
         services.AddHostedService<DatabaseMigrator>();
 
+        services.AddKeyedSingleton(NotificationStore.DataSourceKey, (_, _) => NotificationStore.DataSource(Tuned(databaseConnection)));
         services.AddSingleton<INotificationStore, NotificationStore>();
 
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redisConnection));

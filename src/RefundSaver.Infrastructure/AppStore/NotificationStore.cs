@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -33,10 +34,11 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
         SELECT pg_advisory_xact_lock($1, key) FROM unnest($2::integer[]) AS key
         """;
 
-    // The profile: the backend's link if there is one, else the profile whose app account token
-    // the purchase carries. For each ledger field the newest signed value wins; an older one only
-    // fills a gap. Revocation fields follow the newest as they are, since a reversed refund clears
-    // them. A refund decision may arrive before the request it decides: the request picks it up.
+    // The profile: the backend's link if there is one, else the profile whose app account token the
+    // purchase carries (the token it was given, else its id when it has none: an index lookup each).
+    // For each ledger field the newest signed value wins; an older one only fills a gap. Revocation
+    // fields follow the newest as they are, since a reversed refund clears them. A refund decision
+    // may arrive before the request it decides: the request picks it up.
     private const string Save = """
         WITH input AS (
             SELECT *
@@ -68,9 +70,8 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
             SELECT s.app_id, s.transaction_id, s.original_transaction_id,
                    coalesce((SELECT l.profile_id FROM transaction_links l
                              WHERE l.app_id = s.app_id AND l.original_transaction_id = s.original_transaction_id),
-                            (SELECT p.id FROM profiles p
-                             WHERE p.app_id = s.app_id
-                               AND (p.app_account_token = s.app_account_token OR (p.app_account_token IS NULL AND p.id = s.app_account_token)))),
+                            (SELECT p.id FROM profiles p WHERE p.app_id = s.app_id AND p.app_account_token = s.app_account_token),
+                            (SELECT p.id FROM profiles p WHERE p.id = s.app_account_token AND p.app_id = s.app_id AND p.app_account_token IS NULL)),
                    s.product_id, s.type, s.price, s.currency, s.purchase_date, s.expires_date, s.revocation_date, s.revocation_reason,
                    s.revocation_type, s.app_account_token, s.storefront, s.offer_type, s.offer_discount_type,
                    s.transaction_environment, s.transaction_signed_date, s.received_at
@@ -124,13 +125,27 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
         SELECT position FROM stored
         """;
 
+    public const string DataSourceKey = "notification-store";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly BatchWriter<NewNotification, bool> _writer;
 
-    public NotificationStore(NpgsqlDataSource dataSource, ILogger<NotificationStore> logger)
+    public NotificationStore([FromKeyedServices(DataSourceKey)] NpgsqlDataSource dataSource, ILogger<NotificationStore> logger)
     {
         _dataSource = dataSource;
         _writer = new BatchWriter<NewNotification, bool>(WriteAsync, MaxBatchSize, logger);
+    }
+
+    /// <summary>
+    /// The store's own connections, which plan its statement once (a generic plan: arrays of any
+    /// length take the same plan). With the default, each time autovacuum analyzes a table the next
+    /// five batches would plan the large statement afresh for their values, milliseconds each.
+    /// </summary>
+    public static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.Options = $"{builder.ConnectionStringBuilder.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        return builder.Build();
     }
 
     public Task<bool> SaveAsync(NewNotification notification, CancellationToken cancellationToken) => _writer.WriteAsync(notification);

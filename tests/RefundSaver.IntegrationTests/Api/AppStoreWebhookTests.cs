@@ -508,15 +508,18 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
         await ShouldBeErrorAsync(response, HttpStatusCode.BadRequest, code, source);
     }
 
-    [Fact]
-    public async Task Post_WhenThePurchaseCarriesAProfilesOwnAppAccountToken_ShouldGiveTheRequestToThatProfile()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Post_WhenThePurchaseCarriesAProfilesOwnAppAccountToken_ShouldGiveTheRequestToThatProfile(bool tokenGiven)
     {
         var (app, bundleId) = await ConfiguredAppAsync();
-        var token = Guid.NewGuid();
-        var profileId = await CreateProfileAsync(app, "with-token", $$"""{"app_account_token": "{{token}}"}""");
+        var given = Guid.NewGuid();
+        var profileId = await CreateProfileAsync(app, "with-token", tokenGiven ? $$"""{"app_account_token": "{{given}}"}""" : "{}");
+        await CreateProfileAsync(app, "another");
 
         await PostAsync(Notification("CONSUMPTION_REQUEST", bundleId,
-            signedTransaction: Transaction(bundleId, "2000000500", Signed, appAccountToken: token)));
+            signedTransaction: Transaction(bundleId, "2000000500", Signed, appAccountToken: tokenGiven ? given : profileId)));
 
         (await ListAsync(app.Id, "consumption-requests")).ShouldHaveSingleItem()!["profile_id"]!.GetValue<string>()
             .ShouldBe(profileId.ToString());
