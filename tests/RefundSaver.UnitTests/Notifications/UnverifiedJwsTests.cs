@@ -31,6 +31,8 @@ public sealed class UnverifiedJwsTests
     public void TryReadPayload_WhenHeaderOrPayloadIsNotAJsonObject_ShouldFail()
     {
         UnverifiedJws.TryReadPayload($"{Part("[1]")}.{Part("{}")}.c2ln", out _).ShouldBeFalse();
+        UnverifiedJws.TryReadPayload($"{Part("{} x")}.{Part("{}")}.c2ln", out _).ShouldBeFalse();
+        UnverifiedJws.TryReadPayload($"{Part("""{"alg":""")}.{Part("{}")}.c2ln", out _).ShouldBeFalse();
         UnverifiedJws.TryReadPayload($"{Part("{}")}.{Part("not json")}.c2ln", out _).ShouldBeFalse();
         UnverifiedJws.TryReadPayload($"{Part("{}")}.{Part("{}")}.", out _).ShouldBeFalse();
     }
