@@ -6,7 +6,7 @@
 #   (a) full path, as fast as it goes;  (b) full path at a fixed RATE (latency, open-loop);
 #   (c) verification only: the product's verifier behind a bench-only Kestrel host (the ceiling).
 #   DURATION=15s CONNECTIONS=64 RATE=1000 WARMUP=20s DISPATCHER=false PHASES=abc bench/webhook.sh
-# PHASES picks which of (a), (b) and (c) run.
+# PHASES picks which of (a), (b) and (c) run. Each prints its processes' CPU time per notification.
 # The API runs as an ingestion-only process (Dispatcher__Enabled=false) unless DISPATCHER=true:
 # with its dispatcher on, the same process also answers every CONSUMPTION_REQUEST it stores.
 # The AppHost's log of the last run is kept in /tmp/last-webhook-bench-apphost.log. The load

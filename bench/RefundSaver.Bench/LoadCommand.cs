@@ -86,8 +86,13 @@ internal static class LoadCommand
         }
 
         Console.WriteLine($"Measuring {duration.TotalSeconds:F0} s ({mode}, {connections} connections, POST {path}).");
+        var cpu = ProcessCpu.Start();
         var result = await RunPhaseAsync(state, rate, duration, connections);
         result.Print(rate > 0);
+        if (cpu.PerNotification(result.Latencies.Count) is { } perNotification)
+        {
+            Console.WriteLine($"  cpu each        {perNotification}");
+        }
         return 0;
     }
 
