@@ -52,7 +52,8 @@ apphost=$!
 url=$(wait_for_api_url "$log" "$apphost")
 echo "API at $url (dispatcher: $DISPATCHER)"
 
-load=("${bench[@]}" load --chain "$work/chain" --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP")
+# The load generator shares the cores with what it measures: its idle threads must not spin on them.
+load=(env DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 "${bench[@]}" load --chain "$work/chain" --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP")
 
 if [[ $PHASES == *a* ]]; then
   echo; echo "== (a) Full path, as fast as it goes, $CONNECTIONS connections, $DURATION"
