@@ -62,6 +62,47 @@ public sealed class ProfilesApiTests(RealServersFixture servers) : IntegrationTe
     }
 
     [Fact]
+    public async Task Create_WhenTwentyConcurrentCreatesClaimOneAppAccountToken_ShouldGiveItToOneAndAnswer409ToTheRest()
+    {
+        var app = await CreateAppAsync();
+        var token = Guid.NewGuid();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(index =>
+            app.Client.SendAsync(Request(HttpMethod.Post, Path, $$"""{"app_account_token": "{{token}}"}""", $"claimant-{index}"))));
+
+        responses.Count(response => response.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        foreach (var refused in responses.Where(response => response.StatusCode != HttpStatusCode.Created))
+        {
+            await ShouldBeErrorAsync(refused, HttpStatusCode.Conflict, "app_account_token_taken", "app_account_token");
+        }
+
+        (await CountProfilesAsync(app.Id, $"app_account_token = '{token}'")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Patch_WhenTwentyConcurrentPatchesClaimOneAppAccountToken_ShouldGiveItToOneAndAnswer409ToTheRest()
+    {
+        var app = await CreateAppAsync();
+        var customers = Enumerable.Range(0, 20).Select(index => $"patch-claimant-{index}").ToList();
+        foreach (var customer in customers)
+        {
+            (await app.Client.SendAsync(Request(HttpMethod.Post, Path, "{}", customer))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var token = Guid.NewGuid();
+        var responses = await Task.WhenAll(customers.Select(customer =>
+            app.Client.SendAsync(Request(HttpMethod.Patch, Path, $$"""{"app_account_token": "{{token}}"}""", customer))));
+
+        responses.Count(response => response.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        foreach (var refused in responses.Where(response => response.StatusCode != HttpStatusCode.OK))
+        {
+            await ShouldBeErrorAsync(refused, HttpStatusCode.Conflict, "app_account_token_taken", "app_account_token");
+        }
+
+        (await CountProfilesAsync(app.Id, $"app_account_token = '{token}'")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Create_WhenProfileIdHeaderGiven_ShouldCreateAnAnonymousProfileWithThatId()
     {
         var app = await CreateAppAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Persistence;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.Profiles;
 
@@ -39,17 +40,28 @@ internal sealed class CreateProfileCommandHandler(IApplicationDbContext db, Prof
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            // A concurrent create of the same profile won the unique key: answer with that one.
+            // A concurrent create won a unique key. Of the same profile: answer with that one. Else
+            // it took the profile id in another app, or this app account token.
             db.Profiles.Entry(profile).State = EntityState.Detached;
             var winner = await db.Profiles.AsNoTracking().FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
-            if (winner is null)
+            if (winner is not null)
             {
-                throw;
+                return new CreatedProfile(ProfileDto.From(winner, now, await revenue.TotalUsdAsync(db, winner.Id, cancellationToken)), IsNew: false);
             }
 
-            return new CreatedProfile(ProfileDto.From(winner, now, await revenue.TotalUsdAsync(db, winner.Id, cancellationToken)), IsNew: false);
+            if (await db.Profiles.IsTokenTakenAsync(request.AppId, profile.AppAccountToken ?? profile.Id, profile.Id, cancellationToken))
+            {
+                return ProfileErrors.AppAccountTokenTaken;
+            }
+
+            if (await db.Profiles.AnyAsync(other => other.Id == profile.Id, cancellationToken))
+            {
+                return ProfileErrors.ProfileIdTaken;
+            }
+
+            throw;
         }
 
         return new CreatedProfile(ProfileDto.From(profile, now, await revenue.TotalUsdAsync(db, profile.Id, cancellationToken)), IsNew: true);

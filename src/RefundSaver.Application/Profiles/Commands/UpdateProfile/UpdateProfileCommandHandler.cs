@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Persistence;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.Profiles.Commands.UpdateProfile;
@@ -23,7 +25,23 @@ internal sealed class UpdateProfileCommandHandler(IApplicationDbContext db, Prof
 
         var now = clock.GetUtcNow();
         profile.UpdateDetails(request.Details, now);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // A concurrent update gave the same app account token to another profile first.
+            db.Profiles.Entry(profile).State = EntityState.Detached;
+            if (request.Details.AppAccountToken.GetValueOr(null) is { } claimed
+                && await db.Profiles.IsTokenTakenAsync(request.AppId, claimed, profile.Id, cancellationToken))
+            {
+                return ProfileErrors.AppAccountTokenTaken;
+            }
+
+            throw;
+        }
+
         return ProfileDto.From(profile, now, await revenue.TotalUsdAsync(db, profile.Id, cancellationToken));
     }
 }

@@ -1,7 +1,7 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Application.Common.Messaging;
+using RefundSaver.Application.Common.Persistence;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.AppStore;
 using RefundSaver.Domain.Consumption;
@@ -16,9 +16,6 @@ namespace RefundSaver.Application.AppStore.Purchases.Commands.ReportPurchase;
 internal sealed class ReportPurchaseCommandHandler(IApplicationDbContext db, TimeProvider clock)
     : IRequestHandler<ReportPurchaseCommand, Result<PurchaseReportDto>>
 {
-    /// <summary>PostgreSQL's unique_violation.</summary>
-    private const string UniqueViolation = "23505";
-
     public async Task<Result<PurchaseReportDto>> Handle(ReportPurchaseCommand request, CancellationToken cancellationToken)
     {
         var transactionId = request.TransactionId!;
@@ -36,7 +33,7 @@ internal sealed class ReportPurchaseCommandHandler(IApplicationDbContext db, Tim
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (isNew && exception.InnerException is DbException { SqlState: UniqueViolation })
+        catch (DbUpdateException exception) when (isNew && exception.IsUniqueViolation())
         {
             // A concurrent first report of the transaction inserted it: report onto that one.
             db.PurchaseReports.Entry(report).State = EntityState.Detached;
