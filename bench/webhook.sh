@@ -5,7 +5,10 @@
 # half ONE_TIME_CHARGE, each with a nested signed transaction) from bench/RefundSaver.Bench:
 #   (a) full path, as fast as it goes;  (b) full path at a fixed RATE (latency, open-loop);
 #   (c) verification only: the product's verifier behind a bench-only Kestrel host (the ceiling).
-#   DURATION=15s CONNECTIONS=64 RATE=1000 WARMUP=20s DISPATCHER=false PHASES=abc bench/webhook.sh
+#   DURATION=15s CONNECTIONS=256 RATE=1000 RATE_CONNECTIONS=64 WARMUP=20s DISPATCHER=false PHASES=abc bench/webhook.sh
+# (a) and (c) keep CONNECTIONS requests in flight: the API writes the notifications that wait
+# together as one batch, so the more wait, the less each costs PostgreSQL. (b) sends at RATE over
+# RATE_CONNECTIONS connections.
 # PHASES picks which of (a), (b) and (c) run. Each prints its processes' CPU time per notification.
 # The API runs as an ingestion-only process (Dispatcher__Enabled=false) unless DISPATCHER=true:
 # with its dispatcher on, the same process also answers every CONSUMPTION_REQUEST it stores.
@@ -16,7 +19,8 @@ cd "$(dirname "$0")/.."
 DISPATCHER=${DISPATCHER:-false}
 source bench/common.sh
 DURATION=${DURATION:-15s}
-CONNECTIONS=${CONNECTIONS:-64}
+CONNECTIONS=${CONNECTIONS:-256}
+RATE_CONNECTIONS=${RATE_CONNECTIONS:-64}
 RATE=${RATE:-1000}
 WARMUP=${WARMUP:-20s}
 VERIFY_PORT=${VERIFY_PORT:-5189}
@@ -53,16 +57,16 @@ url=$(wait_for_api_url "$log" "$apphost")
 echo "API at $url (dispatcher: $DISPATCHER)"
 
 # The load generator shares the cores with what it measures: its idle threads must not spin on them.
-load=(env DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 "${bench[@]}" load --chain "$work/chain" --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP")
+load=(env DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 "${bench[@]}" load --chain "$work/chain" --duration "$DURATION" --warmup "$WARMUP")
 
 if [[ $PHASES == *a* ]]; then
   echo; echo "== (a) Full path, as fast as it goes, $CONNECTIONS connections, $DURATION"
-  "${load[@]}" --url "$url" --admin-token "$token" --rate 0
+  "${load[@]}" --url "$url" --admin-token "$token" --connections "$CONNECTIONS" --rate 0
 fi
 
 if [[ $PHASES == *b* ]]; then
-  echo; echo "== (b) Full path at $RATE notifications/s (open-loop), $CONNECTIONS connections, $DURATION"
-  "${load[@]}" --url "$url" --admin-token "$token" --rate "$RATE"
+  echo; echo "== (b) Full path at $RATE notifications/s (open-loop), $RATE_CONNECTIONS connections, $DURATION"
+  "${load[@]}" --url "$url" --admin-token "$token" --connections "$RATE_CONNECTIONS" --rate "$RATE"
 fi
 
 [[ $PHASES == *c* ]] || exit 0
@@ -76,4 +80,4 @@ for _ in $(seq 60); do
   sleep 0.25
 done
 echo; echo "== (c) Verification only (bench verify-host: the product's verifier on the notification and its transaction), as fast as it goes, $CONNECTIONS connections, $DURATION"
-"${load[@]}" --url "http://127.0.0.1:$VERIFY_PORT" --path /verify --rate 0
+"${load[@]}" --url "http://127.0.0.1:$VERIFY_PORT" --path /verify --connections "$CONNECTIONS" --rate 0

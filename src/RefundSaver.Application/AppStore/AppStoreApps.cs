@@ -69,5 +69,5 @@ public sealed class AppStoreApps(IMemoryCache cache, IServiceScopeFactory scopes
         return found;
     }
 
-    private static string CacheKey(string bundleId) => "app-store-app:" + bundleId;
+    internal static string CacheKey(string bundleId) => "app-store-app:" + bundleId;
 }

@@ -58,6 +58,22 @@ public sealed class MigrationTests(RealServersFixture servers)
     }
 
     [Fact]
+    public async Task Migrations_WhenApplied_ShouldGatherNoStatisticsOnNotificationPayloads()
+    {
+        var migrated = await servers.CreateDatabaseAsync();
+        await using (var db = Context(migrated))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        // Only the payload is left out of ANALYZE: every other column keeps the default target (-1).
+        (await ReadLinesAsync(migrated, """
+            SELECT attname || ' ' || attstattarget FROM pg_attribute
+            WHERE attrelid = 'notifications'::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget <> -1
+            """)).ShouldBe(["payload 0"]);
+    }
+
+    [Fact]
     public async Task Startup_WhenTwoApiProcessesStartAtOnceWithoutADatabase_ShouldCreateAndMigrateItOnceAndBothRun()
     {
         var database = servers.UnusedDatabaseConnectionString();

@@ -35,7 +35,10 @@ internal sealed partial class ReceiveNotificationCommandHandler(
             : null;
         var roots = candidate?.ExtraTrustedRoots ?? [];
 
-        // Asked while the signatures are checked, and believed only for the verified uuid.
+        // Asked while the signatures are checked, and believed only for the verified uuid. Redis is a
+        // shortcut, never the judge: an answer still on its way is not waited for, since the
+        // database's unique key decides duplicates anyway, and waiting would put a round trip to
+        // Redis on every new notification's path.
         var claimedUuid = NotificationPayload.UuidOf(unverified);
         var seenBefore = claimedUuid is { } uuid ? processed.IsProcessedAsync(uuid) : null;
         var verification = verifier.Verify(jws, roots);
@@ -69,7 +72,7 @@ internal sealed partial class ReceiveNotificationCommandHandler(
         }
 
         var receipt = new NotificationReceipt(notification.NotificationUuid, notification.NotificationType, Duplicate: true);
-        if (await (notification.NotificationUuid == claimedUuid ? seenBefore! : processed.IsProcessedAsync(notification.NotificationUuid)))
+        if (notification.NotificationUuid == claimedUuid && seenBefore is { IsCompletedSuccessfully: true, Result: true })
         {
             return receipt;
         }
