@@ -3,10 +3,16 @@ using RefundSaver.Domain.Profiles;
 
 namespace RefundSaver.Application.Profiles;
 
-internal static class ProfileQueries
+public static class ProfileQueries
 {
+    /// <summary>
+    /// The token a profile answers to: its app account token, or its id when it has none. A column
+    /// computed by PostgreSQL, unique per app, so no two profiles of an app ever answer to one token.
+    /// </summary>
+    public const string EffectiveAppAccountToken = nameof(EffectiveAppAccountToken);
+
     /// <summary>The app's profile that the (validated) selector names, or null.</summary>
-    public static Task<Profile?> FindBySelectorAsync(
+    internal static Task<Profile?> FindBySelectorAsync(
         this IQueryable<Profile> profiles, Guid appId, ProfileSelector selector, CancellationToken cancellationToken)
     {
         var ofApp = profiles.Where(profile => profile.AppId == appId);
@@ -16,10 +22,16 @@ internal static class ProfileQueries
     }
 
     /// <summary>Whether another profile of the app already answers to this app account token.</summary>
-    public static Task<bool> IsTokenTakenAsync(
+    internal static Task<bool> IsTokenTakenAsync(
         this IQueryable<Profile> profiles, Guid appId, Guid token, Guid exceptProfileId, CancellationToken cancellationToken) =>
         profiles.AnyAsync(
             profile => profile.AppId == appId && profile.Id != exceptProfileId
-                && (profile.AppAccountToken == token || (profile.AppAccountToken == null && profile.Id == token)),
+                && EF.Property<Guid>(profile, EffectiveAppAccountToken) == token,
             cancellationToken);
+
+    /// <summary>The app's profile that answers to this app account token, or null.</summary>
+    public static Task<Profile?> FindByAppAccountTokenAsync(
+        this IQueryable<Profile> profiles, Guid appId, Guid token, CancellationToken cancellationToken) =>
+        profiles.SingleOrDefaultAsync(
+            profile => profile.AppId == appId && EF.Property<Guid>(profile, EffectiveAppAccountToken) == token, cancellationToken);
 }

@@ -34,8 +34,8 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
         SELECT pg_advisory_xact_lock($1, key) FROM unnest($2::integer[]) AS key
         """;
 
-    // The profile: the backend's link if there is one, else the profile whose app account token the
-    // purchase carries (the token it was given, else its id when it has none: an index lookup each).
+    // The profile: the backend's link if there is one, else the profile that answers to the app
+    // account token the purchase carries (the token it was given, else its id: one unique index).
     // For each ledger field the newest signed value wins; an older one only fills a gap. Revocation
     // fields follow the newest as they are, since a reversed refund clears them. A refund decision
     // may arrive before the request it decides: the request picks it up.
@@ -70,8 +70,7 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
             SELECT s.app_id, s.transaction_id, s.original_transaction_id,
                    coalesce((SELECT l.profile_id FROM transaction_links l
                              WHERE l.app_id = s.app_id AND l.original_transaction_id = s.original_transaction_id),
-                            (SELECT p.id FROM profiles p WHERE p.app_id = s.app_id AND p.app_account_token = s.app_account_token),
-                            (SELECT p.id FROM profiles p WHERE p.id = s.app_account_token AND p.app_id = s.app_id AND p.app_account_token IS NULL)),
+                            (SELECT p.id FROM profiles p WHERE p.app_id = s.app_id AND p.effective_app_account_token = s.app_account_token)),
                    s.product_id, s.type, s.price, s.currency, s.purchase_date, s.expires_date, s.revocation_date, s.revocation_reason,
                    s.revocation_type, s.app_account_token, s.storefront, s.offer_type, s.offer_discount_type,
                    s.transaction_environment, s.transaction_signed_date, s.received_at

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.AppStore.Dispatching;
+using RefundSaver.Application.Profiles;
 using RefundSaver.Domain.AppStore;
 using RefundSaver.Domain.Profiles;
 using RefundSaver.Infrastructure.Persistence;
@@ -79,8 +80,7 @@ internal static class DispatchContextLoader
         }
 
         return transaction?.AppAccountToken is { } token
-            ? await db.Profiles.AsNoTracking().SingleOrDefaultAsync(
-                p => p.AppId == request.AppId && (p.AppAccountToken == token || (p.AppAccountToken == null && p.Id == token)), cancellationToken)
+            ? await db.Profiles.AsNoTracking().FindByAppAccountTokenAsync(request.AppId, token, cancellationToken)
             : null;
     }
 }

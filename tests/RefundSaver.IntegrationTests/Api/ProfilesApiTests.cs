@@ -91,6 +91,56 @@ public sealed class ProfilesApiTests(RealServersFixture servers) : IntegrationTe
     }
 
     [Fact]
+    public async Task Create_WhenAProfileIdAndTokenClaimsOfTheSameIdRace_ShouldLeaveOneProfileAnsweringToIt()
+    {
+        var app = await CreateAppAsync();
+        var contested = Guid.NewGuid();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(index => app.Client.SendAsync(index == 10
+            ? Request(HttpMethod.Post, Path, "{}", profileId: contested.ToString())
+            : Request(HttpMethod.Post, Path, $$"""{"app_account_token": "{{contested}}"}""", $"token-claimant-{index}"))));
+
+        await ShouldHaveGivenTheTokenToOneAsync(app.Id, contested, responses, HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Patch_WhenClearingTheTokenWouldAnswerToAnIdAnotherProfileTook_ShouldAnswer409AndKeepTheToken()
+    {
+        var app = await CreateAppAsync();
+        var ownToken = Guid.NewGuid();
+        var first = await ReadJsonAsync(await app.Client.SendAsync(
+            Request(HttpMethod.Post, Path, $$"""{"app_account_token": "{{ownToken}}"}""", "first")));
+        var firstId = first["data"]!["profile_id"]!.GetValue<string>();
+        (await app.Client.SendAsync(Request(HttpMethod.Post, Path, $$"""{"app_account_token": "{{firstId}}"}""", "second")))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var cleared = await app.Client.SendAsync(Request(HttpMethod.Patch, Path, """{"app_account_token": null}""", "first"));
+
+        await ShouldBeErrorAsync(cleared, HttpStatusCode.Conflict, "app_account_token_taken", "app_account_token");
+        (await CountProfilesAsync(app.Id, $"customer_user_id = 'first' AND app_account_token = '{ownToken}'")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Database_WhenAProfileTakesAnotherProfilesIdAsItsToken_ShouldRefuseIt()
+    {
+        var app = await CreateAppAsync();
+        var created = await ReadJsonAsync(await app.Client.SendAsync(Request(HttpMethod.Post, Path, "{}", "holder")));
+        var holderId = Guid.Parse(created["data"]!["profile_id"]!.GetValue<string>());
+        await using var connection = new NpgsqlConnection(Api.DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO profiles (id, app_id, app_account_token, created_at, updated_at) VALUES (@id, @app, @token, now(), now())", connection);
+        insert.Parameters.AddWithValue("id", Guid.NewGuid());
+        insert.Parameters.AddWithValue("app", app.Id);
+        insert.Parameters.AddWithValue("token", holderId);
+
+        var refused = await Should.ThrowAsync<PostgresException>(() => insert.ExecuteNonQueryAsync());
+
+        refused.SqlState.ShouldBe(PostgresErrorCodes.UniqueViolation);
+        refused.ConstraintName.ShouldBe("ix_profiles_app_id_effective_app_account_token");
+    }
+
+    [Fact]
     public async Task Create_WhenProfileIdHeaderGiven_ShouldCreateAnAnonymousProfileWithThatId()
     {
         var app = await CreateAppAsync();
@@ -222,7 +272,7 @@ public sealed class ProfilesApiTests(RealServersFixture servers) : IntegrationTe
         await ShouldBeErrorAsync(response, HttpStatusCode.Unauthorized, "not_authenticated");
     }
 
-    /// <summary>One claim won and the others were told why: no 500, and one profile holds the token.</summary>
+    /// <summary>One claim won and the others were told why: no 500, and one profile answers to the token.</summary>
     private async Task ShouldHaveGivenTheTokenToOneAsync(Guid appId, Guid token, HttpResponseMessage[] responses, HttpStatusCode won)
     {
         responses.Count(response => response.StatusCode == won).ShouldBe(1);
@@ -231,7 +281,7 @@ public sealed class ProfilesApiTests(RealServersFixture servers) : IntegrationTe
             await ShouldBeErrorAsync(refused, HttpStatusCode.Conflict, "app_account_token_taken", "app_account_token");
         }
 
-        (await CountProfilesAsync(appId, $"app_account_token = '{token}'")).ShouldBe(1);
+        (await CountProfilesAsync(appId, $"effective_app_account_token = '{token}'")).ShouldBe(1);
     }
 
     private async Task<long> CountProfilesAsync(Guid appId, string condition)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using RefundSaver.Application.Profiles;
 using RefundSaver.Domain.Apps;
 using RefundSaver.Domain.Consumption;
 using RefundSaver.Domain.Profiles;
@@ -34,8 +35,10 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.Property(profile => profile.UpdatedAt).HasColumnName("updated_at");
         builder.HasIndex(profile => new { profile.AppId, profile.CustomerUserId }).IsUnique()
             .HasDatabaseName("ix_profiles_app_id_customer_user_id");
-        builder.HasIndex(profile => new { profile.AppId, profile.AppAccountToken }).IsUnique()
-            .HasDatabaseName("ix_profiles_app_id_app_account_token");
+        builder.Property<Guid>(ProfileQueries.EffectiveAppAccountToken).HasColumnName("effective_app_account_token")
+            .HasComputedColumnSql("coalesce(app_account_token, id)", stored: true);
+        builder.HasIndex(nameof(Profile.AppId), ProfileQueries.EffectiveAppAccountToken).IsUnique()
+            .HasDatabaseName("ix_profiles_app_id_effective_app_account_token");
         builder.HasOne<App>().WithMany().HasForeignKey(profile => profile.AppId)
             .HasConstraintName("fk_profiles_apps_app_id").OnDelete(DeleteBehavior.Cascade);
     }

@@ -17,8 +17,9 @@ internal sealed class UpdateProfileCommandHandler(IApplicationDbContext db, Prof
             return ProfileErrors.NotFound;
         }
 
-        if (request.Details.AppAccountToken.GetValueOr(null) is { } token
-            && await db.Profiles.IsTokenTakenAsync(request.AppId, token, profile.Id, cancellationToken))
+        // The token the profile will answer to: the one given, or its id when the token is cleared.
+        Guid? claimed = request.Details.AppAccountToken.HasValue ? request.Details.AppAccountToken.Value ?? profile.Id : null;
+        if (await IsTakenByAnotherAsync(claimed))
         {
             return ProfileErrors.AppAccountTokenTaken;
         }
@@ -31,10 +32,9 @@ internal sealed class UpdateProfileCommandHandler(IApplicationDbContext db, Prof
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            // A concurrent update gave the same app account token to another profile first.
+            // Another profile came to answer to the same token first, after the check above.
             db.Profiles.Entry(profile).State = EntityState.Detached;
-            if (request.Details.AppAccountToken.GetValueOr(null) is { } claimed
-                && await db.Profiles.IsTokenTakenAsync(request.AppId, claimed, profile.Id, cancellationToken))
+            if (await IsTakenByAnotherAsync(claimed))
             {
                 return ProfileErrors.AppAccountTokenTaken;
             }
@@ -43,5 +43,10 @@ internal sealed class UpdateProfileCommandHandler(IApplicationDbContext db, Prof
         }
 
         return ProfileDto.From(profile, now, await revenue.TotalUsdAsync(db, profile.Id, cancellationToken));
+
+        Task<bool> IsTakenByAnotherAsync(Guid? token) =>
+            token is { } value
+                ? db.Profiles.IsTokenTakenAsync(request.AppId, value, profile.Id, cancellationToken)
+                : Task.FromResult(false);
     }
 }
