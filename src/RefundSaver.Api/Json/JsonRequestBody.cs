@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using RefundSaver.Application.Common.Results;
 
@@ -34,17 +35,25 @@ public static class JsonRequestBody
             return TooLarge;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // Sized by the declared length, so a webhook's 7 KB body is not copied through doubling buffers.
+        using var buffer = new MemoryStream((int)Math.Clamp(request.ContentLength ?? 0, 0, MaxBytes));
+        var chunk = ArrayPool<byte>.Shared.Rent(8192);
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return TooLarge;
-            }
+                if (buffer.Length + read > MaxBytes)
+                {
+                    return TooLarge;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         if (buffer.Length == 0)
