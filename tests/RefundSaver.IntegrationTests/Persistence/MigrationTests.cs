@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using RefundSaver.Infrastructure.Persistence;
 using RefundSaver.IntegrationTests.Infrastructure;
@@ -74,6 +76,26 @@ public sealed class MigrationTests(RealServersFixture servers)
     }
 
     [Fact]
+    public async Task Migrations_WhenAProfileAlreadyTookAnotherProfilesIdAsItsToken_ShouldStopAndNameBoth()
+    {
+        var database = await servers.CreateDatabaseAsync();
+        await using var db = Context(database);
+        await db.GetService<IMigrator>().MigrateAsync("20261207000000_NotificationPayloadStatistics");
+        var (app, holder, taker) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await ExecuteAsync(database, $"""
+            SET session_replication_role = replica; -- no app row needed: foreign keys are not checked
+            INSERT INTO profiles (id, app_id, created_at, updated_at) VALUES ('{holder}', '{app}', now(), now());
+            INSERT INTO profiles (id, app_id, app_account_token, created_at, updated_at) VALUES ('{taker}', '{app}', '{holder}', now(), now());
+            """);
+
+        var refused = await Should.ThrowAsync<PostgresException>(() => db.Database.MigrateAsync());
+
+        refused.MessageText.ShouldContain($"Profile {taker} of app {app} has profile {holder}'s id as its app_account_token");
+        (await ReadLinesAsync(database, "SELECT count(*)::text FROM information_schema.columns WHERE column_name = 'effective_app_account_token'"))
+            .ShouldBe(["0"]);
+    }
+
+    [Fact]
     public async Task Startup_WhenTwoApiProcessesStartAtOnceWithoutADatabase_ShouldCreateAndMigrateItOnceAndBothRun()
     {
         var database = servers.UnusedDatabaseConnectionString();
@@ -94,6 +116,14 @@ public sealed class MigrationTests(RealServersFixture servers)
             .UseNpgsql(connectionString)
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning))
             .Options);
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     private static async Task<List<string>> ReadLinesAsync(string connectionString, string sql)
     {
