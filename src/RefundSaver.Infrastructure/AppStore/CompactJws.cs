@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -18,10 +19,10 @@ internal sealed class CompactJws
     /// <summary>Duplicate names are refused so that no two readers can see different values.</summary>
     public static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
 
-    private CompactJws(string header, byte[] signingInput, byte[] payload, byte[] signature)
+    private CompactJws(string header, byte[] signingInputHash, byte[] payload, byte[] signature)
     {
         Header = header;
-        SigningInput = signingInput;
+        SigningInputHash = signingInputHash;
         Payload = payload;
         Signature = signature;
     }
@@ -29,8 +30,8 @@ internal sealed class CompactJws
     /// <summary>The header exactly as sent (base64url): it holds <c>alg</c> and the whole <c>x5c</c> chain.</summary>
     public string Header { get; }
 
-    /// <summary>The ASCII bytes of <c>header.payload</c>, which the signature covers.</summary>
-    public byte[] SigningInput { get; }
+    /// <summary>The SHA-256 of the ASCII bytes of <c>header.payload</c>, which the signature covers.</summary>
+    public byte[] SigningInputHash { get; }
 
     /// <summary>The payload's UTF-8 JSON.</summary>
     public byte[] Payload { get; }
@@ -58,7 +59,22 @@ internal sealed class CompactJws
         }
 
         failure = null;
-        return new CompactJws(token[..firstDot], Encoding.ASCII.GetBytes(token, 0, secondDot), payload, signature);
+        return new CompactJws(token[..firstDot], HashAscii(token.AsSpan(0, secondDot)), payload, signature);
+    }
+
+    /// <summary>Hashed through a pooled buffer: the 5 - 7 KB of ASCII are needed only for the hash.</summary>
+    private static byte[] HashAscii(ReadOnlySpan<char> text)
+    {
+        var ascii = ArrayPool<byte>.Shared.Rent(text.Length);
+        try
+        {
+            var length = Encoding.ASCII.GetBytes(text, ascii);
+            return SHA256.HashData(ascii.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(ascii);
+        }
     }
 
     /// <summary>

@@ -86,8 +86,7 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
         }
 
         return jws.Signature.Length == SignatureLength
-            && chain.LeafKey.VerifyData(
-                jws.SigningInput, jws.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
+            && chain.LeafKey.VerifyHash(jws.SigningInputHash, jws.Signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
                 ? SignedPayloadVerification.Verified(payload.RootElement.Clone())
                 : SignedPayloadVerification.Invalid("JWS signature does not verify with the leaf's key");
     }
