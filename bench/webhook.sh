@@ -5,7 +5,7 @@
 # half ONE_TIME_CHARGE, each with a nested signed transaction) from bench/RefundSaver.Bench:
 #   (a) full path, as fast as it goes;  (b) full path at a fixed RATE (latency, open-loop);
 #   (c) verification only: the product's verifier behind a bench-only Kestrel host (the ceiling).
-#   DURATION=15s CONNECTIONS=256 RATE=1000 RATE_CONNECTIONS=64 WARMUP=20s DISPATCHER=false PHASES=abc bench/webhook.sh
+#   DURATION=15s CONNECTIONS=256 RATE=1000 ARRIVALS=even RATE_CONNECTIONS=64 WARMUP=20s DISPATCHER=false PHASES=abc bench/webhook.sh
 # (a) and (c) keep CONNECTIONS requests in flight: the API writes the notifications that wait
 # together as one batch, so the more wait, the less each costs PostgreSQL. (b) sends at RATE over
 # RATE_CONNECTIONS connections.
@@ -22,6 +22,7 @@ DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-256}
 RATE_CONNECTIONS=${RATE_CONNECTIONS:-64}
 RATE=${RATE:-1000}
+ARRIVALS=${ARRIVALS:-even}
 WARMUP=${WARMUP:-20s}
 VERIFY_PORT=${VERIFY_PORT:-5189}
 PHASES=${PHASES:-abc}
@@ -65,8 +66,8 @@ if [[ $PHASES == *a* ]]; then
 fi
 
 if [[ $PHASES == *b* ]]; then
-  echo; echo "== (b) Full path at $RATE notifications/s (open-loop), $RATE_CONNECTIONS connections, $DURATION"
-  "${load[@]}" --url "$url" --admin-token "$token" --connections "$RATE_CONNECTIONS" --rate "$RATE"
+  echo; echo "== (b) Full path at $RATE notifications/s (open-loop, $ARRIVALS arrivals), $RATE_CONNECTIONS connections, $DURATION"
+  "${load[@]}" --url "$url" --admin-token "$token" --connections "$RATE_CONNECTIONS" --rate "$RATE" --arrivals "$ARRIVALS"
 fi
 
 [[ $PHASES == *c* ]] || exit 0

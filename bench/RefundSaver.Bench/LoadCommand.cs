@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -13,7 +14,7 @@ namespace RefundSaver.Bench;
 /// over a fixed number of connections, as fast as possible (--rate 0) or open-loop at a fixed rate
 /// (latency counted from each request's scheduled time, so a stall is not hidden by sending less).
 /// Flags: --url, --path (/webhooks/app-store), --chain (dir from `chain`), --admin-token (creates
-/// the app; not needed for /verify), --rate (0), --duration (15s), --warmup (5s), --connections
+/// the app; not needed for /verify), --rate (0), --arrivals (even or poisson, with --rate), --duration (15s), --warmup (5s), --connections
 /// (64), --count (notifications to pre-sign; enough for the run by default), --consumption-share (0.5), --environment (Sandbox).
 /// </summary>
 internal static class LoadCommand
@@ -25,6 +26,12 @@ internal static class LoadCommand
         var baseUrl = new Uri(flags.Required("url").TrimEnd('/') + "/");
         var path = flags.String("path", "/webhooks/app-store");
         var rate = flags.Double("rate", 0);
+        var poisson = flags.String("arrivals", "even") switch
+        {
+            "even" => false,
+            "poisson" => true,
+            var other => throw new ArgumentException($"--arrivals must be even or poisson, not '{other}'."),
+        };
         var duration = flags.Duration("duration", TimeSpan.FromSeconds(15));
         var warmup = flags.Duration("warmup", TimeSpan.FromSeconds(5));
         var connections = flags.Int("connections", 64);
@@ -35,14 +42,7 @@ internal static class LoadCommand
         // every notification sent is new; a repeat would take the cheap duplicate path.
         var count = flags.Int("count", (int)((rate > 0 ? rate * 1.05 : 9_000) * totalSeconds) + connections);
 
-        using var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = connections,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        };
-        using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) }; // the admin API only
 
         var bundleId = $"com.example.bench.{Guid.NewGuid():N}"[..40];
         var appAppleId = Random.Shared.NextInt64(1_000_000_000, 9_000_000_000);
@@ -77,17 +77,17 @@ internal static class LoadCommand
             $"Pre-signed {count:N0} distinct notifications ({consumptionRequests:N0} CONSUMPTION_REQUEST, the rest ONE_TIME_CHARGE; " +
             $"{bodies[0].Length:N0} bytes each) in {clock.Elapsed.TotalSeconds:F1} s; bundle id {bundleId}.");
 
-        var state = new RunState(http, path, bodies);
-        var mode = rate > 0 ? $"{rate:N0}/s open-loop" : "as fast as possible";
+        var state = new RunState([.. Enumerable.Range(0, connections).Select(_ => new PostConnection(baseUrl, path))], bodies);
+        var mode = rate > 0 ? $"{rate:N0}/s open-loop, {(poisson ? "Poisson" : "evenly spaced")} arrivals" : "as fast as possible";
         if (warmup > TimeSpan.Zero)
         {
             Console.WriteLine($"Warming up {warmup.TotalSeconds:F0} s ({mode}, {connections} connections; not counted).");
-            await RunPhaseAsync(state, rate, warmup, connections);
+            await RunPhaseAsync(state, rate, poisson, warmup);
         }
 
         Console.WriteLine($"Measuring {duration.TotalSeconds:F0} s ({mode}, {connections} connections, POST {path}).");
         var cpu = ProcessCpu.Start();
-        var result = await RunPhaseAsync(state, rate, duration, connections);
+        var result = await RunPhaseAsync(state, rate, poisson, duration);
         result.Print(rate > 0);
         if (cpu.PerNotification(result.Latencies.Count) is { } perNotification)
         {
@@ -127,32 +127,29 @@ internal static class LoadCommand
         Console.WriteLine($"Created app {id} ({bundleId}, apple_app_id {appAppleId}).");
     }
 
-    private static async Task<PhaseResult> RunPhaseAsync(RunState state, double rate, TimeSpan duration, int connections)
+    private static async Task<PhaseResult> RunPhaseAsync(RunState state, double rate, bool poisson, TimeSpan duration)
     {
         var result = new PhaseResult();
         var start = Stopwatch.GetTimestamp();
         var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        long scheduledIndex = -1;
-        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        var schedule = rate > 0 ? Pacer.Start(start, end, rate, poisson) : null;
+        var workers = state.Connections.Select(connection => Task.Run(async () =>
         {
             var latencies = new List<long>(4096);
             var serviceTimes = new List<long>(4096);
             while (true)
             {
                 long scheduled;
-                if (rate > 0)
+                if (schedule is not null)
                 {
-                    var k = Interlocked.Increment(ref scheduledIndex);
-                    scheduled = start + (long)(k / rate * Stopwatch.Frequency);
-                    if (scheduled >= end)
+                    if (!await schedule.WaitToReadAsync())
                     {
                         break;
                     }
 
-                    var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), scheduled);
-                    if (wait > TimeSpan.Zero)
+                    if (!schedule.TryRead(out scheduled))
                     {
-                        await Task.Delay(wait);
+                        continue; // another connection took it
                     }
                 }
                 else
@@ -165,7 +162,7 @@ internal static class LoadCommand
                 }
 
                 var sent = Stopwatch.GetTimestamp();
-                await state.SendOneAsync(result);
+                await state.SendOneAsync(connection, result);
                 var done = Stopwatch.GetTimestamp();
                 latencies.Add(done - scheduled);
                 serviceTimes.Add(done - sent);
@@ -182,11 +179,13 @@ internal static class LoadCommand
         return result;
     }
 
-    private sealed class RunState(HttpClient http, string path, byte[][] bodies)
+    private sealed class RunState(PostConnection[] connections, byte[][] bodies)
     {
         private long _next = -1;
 
-        public async Task SendOneAsync(PhaseResult result)
+        public PostConnection[] Connections => connections;
+
+        public async Task SendOneAsync(PostConnection connection, PhaseResult result)
         {
             var i = Interlocked.Increment(ref _next);
             if (i >= bodies.Length)
@@ -194,16 +193,13 @@ internal static class LoadCommand
                 Interlocked.Increment(ref result.Repeats); // ran out of distinct notifications: sends one again
             }
 
-            var content = new ByteArrayContent(bodies[i % bodies.Length]);
-            content.Headers.ContentType = new MediaTypeHeaderValue(MediaType);
             string key;
             string? failure = null;
             try
             {
-                using var response = await http.PostAsync(path, content);
-                var body = await response.Content.ReadAsByteArrayAsync();
-                key = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                if (response.StatusCode != HttpStatusCode.OK)
+                var (status, body) = await connection.PostAsync(bodies[i % bodies.Length]);
+                key = status.ToString(CultureInfo.InvariantCulture);
+                if (status != (int)HttpStatusCode.OK)
                 {
                     failure = $"{key}: {Encoding.UTF8.GetString(body)}";
                 }
@@ -212,7 +208,7 @@ internal static class LoadCommand
                     key = "200 (duplicate)";
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (e is IOException or SocketException or InvalidDataException)
             {
                 key = e.GetType().Name;
                 failure = $"{key}: {e.Message}";

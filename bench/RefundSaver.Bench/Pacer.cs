@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+
+namespace RefundSaver.Bench;
+
+/// <summary>
+/// Open-loop send times at a fixed mean rate, evenly spaced or, with <c>poisson</c>, at random
+/// (exponential) gaps as independent senders would arrive; each is handed out when it is due. Task.Delay counts whole
+/// milliseconds, so requests would go out up to a millisecond early or late and in bunches; this
+/// thread sleeps to each due time with clock_nanosleep instead. Latency is counted from the due
+/// time, so any lateness of the sender counts against the system, never for it.
+/// </summary>
+internal static class Pacer
+{
+    private const int ClockMonotonic = 1;
+    private const int AbsoluteTime = 1;
+    private const int Interrupted = 4;
+
+    /// <summary>Due times (Stopwatch timestamps) from <paramref name="start"/> until <paramref name="end"/>.</summary>
+    public static ChannelReader<long> Start(long start, long end, double rate, bool poisson)
+    {
+        var due = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleWriter = true });
+        var random = new Random(42);
+        var thread = new Thread(() =>
+        {
+            var seconds = 0.0;
+            for (long k = 0; ; k++)
+            {
+                seconds = poisson ? seconds - Math.Log(1 - random.NextDouble()) / rate : k / rate;
+                var next = start + (long)(seconds * Stopwatch.Frequency);
+                if (next >= end)
+                {
+                    break;
+                }
+
+                SleepUntil(next);
+                due.Writer.TryWrite(next);
+            }
+
+            due.Writer.Complete();
+        })
+        { IsBackground = true, Name = "Pacer" };
+        thread.Start();
+        return due.Reader;
+    }
+
+    /// <summary>Stopwatch timestamps are CLOCK_MONOTONIC on Linux.</summary>
+    private static void SleepUntil(long timestamp)
+    {
+        var nanoseconds = (long)(timestamp * (1_000_000_000.0 / Stopwatch.Frequency));
+        var time = new Timespec { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
+        while (clock_nanosleep(ClockMonotonic, AbsoluteTime, ref time, IntPtr.Zero) == Interrupted)
+        {
+        }
+    }
+
+    [DllImport("libc")]
+    private static extern int clock_nanosleep(int clockId, int flags, ref Timespec request, IntPtr remain);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+}
