@@ -100,16 +100,20 @@ public sealed class PostgresServerResource(string name, IConfiguration configura
     /// <summary>Fast shutdown (SIGINT): ends sessions instead of waiting for clients to leave.</summary>
     private protected override void RequestStop(ChildProcess process)
     {
-        var serverProcessId = PostmasterPidFile.ReadLiveServerProcessId(PgDataDirectory);
-        if (serverProcessId is { } id)
+        if (!process.HasExited)
         {
-            NativeMethods.Kill(id, NativeMethods.SignalInterrupt);
-        }
-        else
-        {
-            process.Signal(NativeMethods.SignalInterrupt);
+            NativeMethods.Kill(ServerProcessId(process), NativeMethods.SignalInterrupt);
         }
     }
+
+    private protected override (int ProcessId, int Signal) OrphanStop(ChildProcess process) =>
+        (ServerProcessId(process), NativeMethods.SignalInterrupt);
+
+    /// <summary>
+    /// The server itself rather than runuser in front of it (as root), which would turn any signal
+    /// into SIGTERM and then SIGKILL two seconds later.
+    /// </summary>
+    private int ServerProcessId(ChildProcess process) => PostmasterPidFile.ReadLiveServerProcessId(PgDataDirectory) ?? process.Id;
 
     internal async Task<NpgsqlConnection> OpenAdminConnectionAsync(CancellationToken cancellationToken)
     {

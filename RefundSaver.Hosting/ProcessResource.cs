@@ -33,6 +33,9 @@ public abstract class ProcessResource : Resource
     /// <summary>Asks the process to shut down cleanly; SIGTERM unless the program wants something else.</summary>
     private protected virtual void RequestStop(ChildProcess process) => process.Signal(NativeMethods.SignalTerminate);
 
+    /// <summary>What to signal, and with which signal, should the AppHost die without stopping the process.</summary>
+    private protected virtual (int ProcessId, int Signal) OrphanStop(ChildProcess process) => (process.Id, NativeMethods.SignalTerminate);
+
     private protected sealed override async Task StartCoreAsync(ResourceContext context, CancellationToken cancellationToken)
     {
         var spec = await CreateProcessSpecAsync(context, cancellationToken);
@@ -40,6 +43,8 @@ public abstract class ProcessResource : Resource
         var process = ChildProcess.Start(spec, Log);
         _process = process;
         await WaitUntilHealthyAsync(process, cancellationToken);
+        var (orphanId, orphanSignal) = OrphanStop(process);
+        OrphanGuard.Shared?.Watch(orphanId, orphanSignal);
         _ = WatchForUnexpectedExitAsync(process, context);
     }
 
