@@ -6,10 +6,10 @@ namespace RefundSaver.Bench;
 
 /// <summary>
 /// Open-loop send times at a fixed mean rate, evenly spaced or, with <c>poisson</c>, at random
-/// (exponential) gaps as independent senders would arrive; each is handed out when it is due. Task.Delay counts whole
-/// milliseconds, so requests would go out up to a millisecond early or late and in bunches; this
-/// thread sleeps to each due time with clock_nanosleep instead. Latency is counted from the due
-/// time, so any lateness of the sender counts against the system, never for it.
+/// (exponential) gaps as independent senders would arrive; each is handed out when it is due.
+/// Task.Delay counts whole milliseconds, so requests would go out up to a millisecond early or
+/// late and in bunches; this thread sleeps to each due time with clock_nanosleep instead. Latency
+/// is counted from the due time, so any lateness of the sender counts against the system.
 /// </summary>
 internal static class Pacer
 {
