@@ -44,6 +44,8 @@ internal sealed class OrphanGuard : IDisposable
 
     private OrphanGuard(Process shell) => _shell = shell;
 
+    internal int ShellProcessId => _shell.Id;
+
     /// <summary>The guard of this process; null where no shell can be started (the children are then not guarded).</summary>
     public static OrphanGuard? Shared => SharedGuard.Value;
 
@@ -66,7 +68,7 @@ internal sealed class OrphanGuard : IDisposable
         }
     }
 
-    /// <summary>Has <paramref name="signal"/> sent to the process if this process dies first.</summary>
+    /// <summary>Has <paramref name="signal"/> sent to the process if this process dies first; best effort.</summary>
     public void Watch(int processId, int signal)
     {
         if (StartTime(processId) is not { } startTime)
@@ -77,8 +79,15 @@ internal sealed class OrphanGuard : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _shell.StandardInput.WriteLine($"{processId} {startTime} {signal}");
-            _shell.StandardInput.Flush();
+            try
+            {
+                _shell.StandardInput.WriteLine($"{processId} {startTime} {signal}");
+                _shell.StandardInput.Flush();
+            }
+            catch (IOException)
+            {
+                // The shell is gone (killed from outside): the child runs unguarded, as without a shell.
+            }
         }
     }
 
@@ -93,7 +102,15 @@ internal sealed class OrphanGuard : IDisposable
             }
 
             _disposed = true;
-            _shell.StandardInput.Close();
+            try
+            {
+                _shell.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The shell is gone already; closing the pipe still released it.
+            }
+
             _shell.Dispose();
         }
     }

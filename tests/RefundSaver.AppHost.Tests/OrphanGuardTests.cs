@@ -39,6 +39,26 @@ public sealed class OrphanGuardTests
     }
 
     [Fact]
+    public async Task WatchAndDispose_WhenTheShellWasKilled_ShouldNotThrow()
+    {
+        using var guard = OrphanGuard.TryStart(TimeSpan.FromSeconds(1)).ShouldNotBeNull();
+        using (var killed = Process.GetProcessById(guard.ShellProcessId))
+        {
+            killed.Kill();
+            await killed.WaitForExitAsync();
+        }
+
+        using var child = Start("exec sleep 300");
+        Should.NotThrow(() =>
+        {
+            guard.Watch(child.Id, SignalTerminate);
+            guard.Watch(child.Id, SignalTerminate);
+            guard.Dispose();
+        });
+        child.Kill();
+    }
+
+    [Fact]
     public async Task AppHost_WhenKilled_ShouldStopEveryChildItStarted()
     {
         using var data = new TemporaryDirectory();
