@@ -208,7 +208,7 @@ internal static class LoadCommand
                     key = "200 (duplicate)";
                 }
             }
-            catch (Exception e) when (e is IOException or SocketException or InvalidDataException)
+            catch (Exception e) when (e is IOException or SocketException or InvalidDataException or FormatException)
             {
                 key = e.GetType().Name;
                 failure = $"{key}: {e.Message}";

@@ -92,7 +92,11 @@ internal sealed class PostConnection : IDisposable
         }
 
         var head = Encoding.ASCII.GetString(_receive, 0, headEnd);
-        var status = int.Parse(head.AsSpan(9, 3));
+        if (!head.StartsWith("HTTP/1.", StringComparison.Ordinal) || head.Length < 12 || !int.TryParse(head.AsSpan(9, 3), out var status))
+        {
+            throw new InvalidDataException($"Not an HTTP/1.x answer: {head}");
+        }
+
         var close = HeaderValue(head, "Connection")?.Equals("close", StringComparison.OrdinalIgnoreCase) == true;
         var bodyStart = headEnd + HeaderEnd.Length;
         if (HeaderValue(head, "Content-Length") is { } declared)
