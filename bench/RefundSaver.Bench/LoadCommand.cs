@@ -127,56 +127,66 @@ internal static class LoadCommand
         Console.WriteLine($"Created app {id} ({bundleId}, apple_app_id {appAppleId}).");
     }
 
-    private static async Task<PhaseResult> RunPhaseAsync(RunState state, double rate, bool poisson, TimeSpan duration)
+    private static Task<PhaseResult> RunPhaseAsync(RunState state, double rate, bool poisson, TimeSpan duration) =>
+        rate > 0 ? RunAtRateAsync(state, rate, poisson, duration) : RunFlatOutAsync(state, duration);
+
+    /// <summary>Each connection sends its next request as soon as it has the answer to the last.</summary>
+    private static async Task<PhaseResult> RunFlatOutAsync(RunState state, TimeSpan duration)
     {
         var result = new PhaseResult();
         var start = Stopwatch.GetTimestamp();
         var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var schedule = rate > 0 ? Pacer.Start(start, end, rate, poisson) : null;
         var workers = state.Connections.Select(connection => Task.Run(async () =>
         {
             var latencies = new List<long>(4096);
-            var serviceTimes = new List<long>(4096);
-            while (true)
+            while (Stopwatch.GetTimestamp() is var sent && sent < end)
             {
-                long scheduled;
-                if (schedule is not null)
-                {
-                    if (!await schedule.WaitToReadAsync())
-                    {
-                        break;
-                    }
-
-                    if (!schedule.TryRead(out scheduled))
-                    {
-                        continue; // another connection took it
-                    }
-                }
-                else
-                {
-                    scheduled = Stopwatch.GetTimestamp();
-                    if (scheduled >= end)
-                    {
-                        break;
-                    }
-                }
-
-                var sent = Stopwatch.GetTimestamp();
                 await state.SendOneAsync(connection, result);
-                var done = Stopwatch.GetTimestamp();
-                latencies.Add(done - scheduled);
-                serviceTimes.Add(done - sent);
+                latencies.Add(Stopwatch.GetTimestamp() - sent);
             }
 
             lock (result)
             {
                 result.Latencies.AddRange(latencies);
-                result.ServiceTimes.AddRange(serviceTimes);
             }
         })).ToArray();
         await Task.WhenAll(workers);
         result.Elapsed = Stopwatch.GetElapsedTime(start);
         return result;
+    }
+
+    /// <summary>
+    /// The pacer sends each request itself at its due time on an idle connection; when every
+    /// connection is busy it waits for one, and the wait counts in the latency.
+    /// </summary>
+    private static async Task<PhaseResult> RunAtRateAsync(RunState state, double rate, bool poisson, TimeSpan duration)
+    {
+        var result = new PhaseResult();
+        using var idle = new BlockingCollection<PostConnection>(new ConcurrentQueue<PostConnection>(state.Connections));
+        var answers = new List<Task>();
+        var start = Stopwatch.GetTimestamp();
+        var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Pacer.RunAsync(start, end, rate, poisson, due =>
+        {
+            var connection = idle.Take();
+            answers.Add(AnswerAsync(connection, due, Stopwatch.GetTimestamp()));
+        });
+        await Task.WhenAll(answers);
+        result.Elapsed = Stopwatch.GetElapsedTime(start);
+        return result;
+
+        async Task AnswerAsync(PostConnection connection, long due, long sent)
+        {
+            await state.SendNowAsync(connection, result);
+            var done = Stopwatch.GetTimestamp();
+            lock (result)
+            {
+                result.Latencies.Add(done - due);
+                result.ServiceTimes.Add(done - sent);
+            }
+
+            idle.Add(connection);
+        }
     }
 
     private sealed class RunState(PostConnection[] connections, byte[][] bodies)
@@ -185,19 +195,33 @@ internal static class LoadCommand
 
         public PostConnection[] Connections => connections;
 
-        public async Task SendOneAsync(PostConnection connection, PhaseResult result)
+        public Task SendOneAsync(PostConnection connection, PhaseResult result) =>
+            RecordAsync(connection.PostAsync(NextBody(result)), result);
+
+        public Task SendNowAsync(PostConnection connection, PhaseResult result)
         {
-            var i = Interlocked.Increment(ref _next);
-            if (i >= bodies.Length)
+            var body = NextBody(result);
+            try
             {
-                Interlocked.Increment(ref result.Repeats); // ran out of distinct notifications: sends one again
+                connection.Send(body);
+            }
+            catch (Exception e) when (IsFailure(e))
+            {
+                return RecordAsync(Task.FromException<(int, ArraySegment<byte>)>(e), result);
             }
 
+            return RecordAsync(connection.ReadAnswerAsync(), result);
+        }
+
+        private static bool IsFailure(Exception e) => e is IOException or SocketException or InvalidDataException or FormatException;
+
+        private static async Task RecordAsync(Task<(int Status, ArraySegment<byte> Body)> answer, PhaseResult result)
+        {
             string key;
             string? failure = null;
             try
             {
-                var (status, body) = await connection.PostAsync(bodies[i % bodies.Length]);
+                var (status, body) = await answer;
                 key = status.ToString(CultureInfo.InvariantCulture);
                 if (status != (int)HttpStatusCode.OK)
                 {
@@ -208,7 +232,7 @@ internal static class LoadCommand
                     key = "200 (duplicate)";
                 }
             }
-            catch (Exception e) when (e is IOException or SocketException or InvalidDataException or FormatException)
+            catch (Exception e) when (IsFailure(e))
             {
                 key = e.GetType().Name;
                 failure = $"{key}: {e.Message}";
@@ -219,6 +243,17 @@ internal static class LoadCommand
             {
                 result.Failures.Enqueue(failure.Length > 300 ? failure[..300] : failure);
             }
+        }
+
+        private byte[] NextBody(PhaseResult result)
+        {
+            var i = Interlocked.Increment(ref _next);
+            if (i >= bodies.Length)
+            {
+                Interlocked.Increment(ref result.Repeats); // ran out of distinct notifications: sends one again
+            }
+
+            return bodies[i % bodies.Length];
         }
     }
 

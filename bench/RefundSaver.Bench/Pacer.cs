@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Threading.Channels;
 
 namespace RefundSaver.Bench;
 
 /// <summary>
 /// Open-loop send times at a fixed mean rate, evenly spaced or, with <c>poisson</c>, at random
-/// (exponential) gaps as independent senders would arrive; each is handed out when it is due.
+/// (exponential) gaps as independent senders would arrive; each request is sent when it is due.
 /// Task.Delay counts whole milliseconds, so requests would go out up to a millisecond early or
 /// late and in bunches; this thread sleeps to each due time with clock_nanosleep instead. Latency
 /// is counted from the due time, so any lateness of the sender counts against the system.
@@ -17,32 +16,43 @@ internal static class Pacer
     private const int AbsoluteTime = 1;
     private const int Interrupted = 4;
 
-    /// <summary>Due times (Stopwatch timestamps) from <paramref name="start"/> until <paramref name="end"/>.</summary>
-    public static ChannelReader<long> Start(long start, long end, double rate, bool poisson)
+    /// <summary>
+    /// Calls <paramref name="due"/> on the pacer's own thread at each due time (a Stopwatch
+    /// timestamp) from <paramref name="start"/> until <paramref name="end"/>; a call that waits
+    /// delays the later ones, which then count their lateness.
+    /// </summary>
+    public static Task RunAsync(long start, long end, double rate, bool poisson, Action<long> due)
     {
-        var due = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleWriter = true });
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var random = new Random(42);
         var thread = new Thread(() =>
         {
-            var seconds = 0.0;
-            for (long k = 0; ; k++)
+            try
             {
-                seconds = poisson ? seconds - Math.Log(1 - random.NextDouble()) / rate : k / rate;
-                var next = start + (long)(seconds * Stopwatch.Frequency);
-                if (next >= end)
+                var seconds = 0.0;
+                for (long k = 0; ; k++)
                 {
-                    break;
+                    seconds = poisson ? seconds - Math.Log(1 - random.NextDouble()) / rate : k / rate;
+                    var next = start + (long)(seconds * Stopwatch.Frequency);
+                    if (next >= end)
+                    {
+                        break;
+                    }
+
+                    SleepUntil(next);
+                    due(next);
                 }
 
-                SleepUntil(next);
-                due.Writer.TryWrite(next);
+                done.SetResult();
             }
-
-            due.Writer.Complete();
+            catch (Exception exception)
+            {
+                done.SetException(exception);
+            }
         })
         { IsBackground = true, Name = "Pacer" };
         thread.Start();
-        return due.Reader;
+        return done.Task;
     }
 
     /// <summary>Stopwatch timestamps are CLOCK_MONOTONIC on Linux.</summary>

@@ -35,6 +35,36 @@ internal sealed class PostConnection : IDisposable
         try
         {
             await socket.SendAsync(Request(body), SocketFlags.None);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+
+        return await ReadAnswerAsync();
+    }
+
+    /// <summary>Sends from the calling thread, so a pacer that sends wakes no other thread to do it; then <see cref="ReadAnswerAsync()"/>.</summary>
+    public void Send(byte[] body)
+    {
+        var socket = _socket ??= Connect();
+        try
+        {
+            socket.Send(Request(body).Span, SocketFlags.None);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public async Task<(int Status, ArraySegment<byte> Body)> ReadAnswerAsync()
+    {
+        var socket = _socket ?? throw new InvalidOperationException("Nothing was sent.");
+        try
+        {
             var answer = await ReadAnswerAsync(socket);
             if (answer.Close)
             {
@@ -60,6 +90,13 @@ internal sealed class PostConnection : IDisposable
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(_endPoint);
+        return socket;
+    }
+
+    private Socket Connect()
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        socket.Connect(_endPoint);
         return socket;
     }
 
