@@ -14,8 +14,9 @@ namespace RefundSaver.Bench;
 /// over a fixed number of connections, as fast as possible (--rate 0) or open-loop at a fixed rate
 /// (latency counted from each request's scheduled time, so a stall is not hidden by sending less).
 /// Flags: --url, --path (/webhooks/app-store), --chain (dir from `chain`), --admin-token (creates
-/// the app; not needed for /verify), --rate (0), --arrivals (even or poisson, with --rate), --duration (15s), --warmup (5s), --connections
-/// (64), --count (notifications to pre-sign; enough for the run by default), --consumption-share (0.5), --environment (Sandbox).
+/// the app; not needed for /verify), --rate (0), --arrivals (even or poisson, with --rate),
+/// --duration (15s), --warmup (5s), --connections (64), --count (notifications to pre-sign; enough
+/// for the run by default), --consumption-share (0.5), --environment (Sandbox).
 /// </summary>
 internal static class LoadCommand
 {
