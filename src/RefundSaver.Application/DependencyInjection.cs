@@ -21,13 +21,13 @@ public static class DependencyInjection
         services.AddScoped<ISender, Mediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddImplementationsOf(typeof(IRequestHandler<,>), ServiceLifetime.Scoped);
-        services.AddImplementationsOf(typeof(IValidator<>), ServiceLifetime.Singleton);
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return builder;
     }
 
     /// <summary>
     /// Registers this assembly's concrete classes under each closed form of <paramref name="openInterface"/>
-    /// they implement: the assembly scan that FluentValidation's and MediatR's DI packages would do.
+    /// they implement: the assembly scan that MediatR's DI package would do.
     /// </summary>
     private static void AddImplementationsOf(this IServiceCollection services, Type openInterface, ServiceLifetime lifetime)
     {
