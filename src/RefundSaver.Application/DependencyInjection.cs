@@ -1,10 +1,10 @@
 using FluentValidation;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using RefundSaver.Application.ApiKeys;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Application.Profiles;
 using RefundSaver.Application.Common.Behaviours;
-using RefundSaver.Application.Common.Messaging;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -18,28 +18,13 @@ public static class DependencyInjection
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<AppStoreApps>();
         services.AddSingleton<ProfileRevenue>();
-        services.AddScoped<ISender, Mediator>();
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
-        services.AddImplementationsOf(typeof(IRequestHandler<,>), ServiceLifetime.Scoped);
+        // Read at compile time by the source generator, which writes out the handler and behaviour registrations.
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+        });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return builder;
-    }
-
-    /// <summary>
-    /// Registers this assembly's concrete classes under each closed form of <paramref name="openInterface"/>
-    /// they implement: the assembly scan that MediatR's DI package would do.
-    /// </summary>
-    private static void AddImplementationsOf(this IServiceCollection services, Type openInterface, ServiceLifetime lifetime)
-    {
-        var registrations =
-            from type in typeof(DependencyInjection).Assembly.GetTypes()
-            where type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }
-            from implemented in type.GetInterfaces()
-            where implemented.IsGenericType && implemented.GetGenericTypeDefinition() == openInterface
-            select ServiceDescriptor.Describe(implemented, type, lifetime);
-        foreach (var registration in registrations)
-        {
-            services.Add(registration);
-        }
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using RefundSaver.Application.ApiKeys.Queries.AuthenticateApiKey;
-using RefundSaver.Application.Common.Messaging;
 
 namespace RefundSaver.Api.Authentication;
 

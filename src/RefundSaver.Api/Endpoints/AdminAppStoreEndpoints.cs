@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
@@ -10,7 +11,6 @@ using RefundSaver.Application.AppStore.ConsumptionRequests;
 using RefundSaver.Application.AppStore.ConsumptionRequests.Queries.ListConsumptionRequests;
 using RefundSaver.Application.AppStore.Notifications;
 using RefundSaver.Application.AppStore.Notifications.Queries.ListNotifications;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Paging;
 
 namespace RefundSaver.Api.Endpoints;

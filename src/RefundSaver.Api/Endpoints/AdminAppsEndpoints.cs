@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
@@ -11,7 +12,6 @@ using RefundSaver.Application.Apps.Rules;
 using RefundSaver.Application.Apps.Queries.GetApp;
 using RefundSaver.Application.Apps.Queries.ListApiKeys;
 using RefundSaver.Application.Apps.Queries.ListApps;
-using RefundSaver.Application.Common.Messaging;
 
 namespace RefundSaver.Api.Endpoints;
 

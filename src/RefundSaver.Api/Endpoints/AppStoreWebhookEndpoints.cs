@@ -1,8 +1,8 @@
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
 using RefundSaver.Application.AppStore.Notifications.Commands.ReceiveNotification;
-using RefundSaver.Application.Common.Messaging;
 
 namespace RefundSaver.Api.Endpoints;
 

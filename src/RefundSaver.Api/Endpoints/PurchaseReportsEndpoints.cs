@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Errors;
@@ -6,7 +7,6 @@ using RefundSaver.Api.Json;
 using RefundSaver.Application.AppStore.Purchases;
 using RefundSaver.Application.AppStore.Purchases.Commands.ReportPurchase;
 using RefundSaver.Application.AppStore.Purchases.Queries.GetPurchaseReport;
-using RefundSaver.Application.Common.Messaging;
 
 namespace RefundSaver.Api.Endpoints;
 

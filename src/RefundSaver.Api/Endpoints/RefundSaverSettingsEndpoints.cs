@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Profiles;
 using RefundSaver.Application.Profiles.Commands.SetRefundSaverSettings;
 using RefundSaver.Application.Profiles.Queries.GetRefundSaverSettings;

@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Profiles.Commands.LinkTransaction;
 
 namespace RefundSaver.Api.Endpoints;

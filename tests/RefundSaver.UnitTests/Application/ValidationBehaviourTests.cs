@@ -1,7 +1,7 @@
 using FluentValidation;
+using Mediator;
 using NSubstitute;
 using RefundSaver.Application.Common.Behaviours;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.UnitTests.Application;
@@ -22,20 +22,20 @@ public sealed class ValidationBehaviourTests
     [Fact]
     public async Task Handle_WhenRequestIsValid_ShouldCallNext()
     {
-        var next = Substitute.For<RequestHandlerDelegate<Result<string>>>();
-        next.Invoke(Arg.Any<CancellationToken>()).Returns(Result<string>.Success("ok"));
+        var next = Substitute.For<MessageHandlerDelegate<Named, Result<string>>>();
+        next.Invoke(Arg.Any<Named>(), Arg.Any<CancellationToken>()).Returns(Result<string>.Success("ok"));
         var behaviour = new ValidationBehaviour<Named, Result<string>>([new NamedValidator()]);
 
         var result = await behaviour.Handle(new Named("a", 1), next, CancellationToken.None);
 
         result.Value.ShouldBe("ok");
-        await next.Received(1).Invoke(Arg.Any<CancellationToken>());
+        await next.Received(1).Invoke(Arg.Any<Named>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
     public async Task Handle_WhenRequestIsInvalid_ShouldFailWithEveryFieldAndNotCallNext()
     {
-        var next = Substitute.For<RequestHandlerDelegate<Result<string>>>();
+        var next = Substitute.For<MessageHandlerDelegate<Named, Result<string>>>();
         var behaviour = new ValidationBehaviour<Named, Result<string>>([new NamedValidator()]);
 
         var result = await behaviour.Handle(new Named("", 0), next, CancellationToken.None);
@@ -45,6 +45,6 @@ public sealed class ValidationBehaviourTests
         result.Error.Code.ShouldBe("validation_error");
         result.Error.Details.Select(detail => detail.Source).ShouldBe(["name", "count"]);
         result.Error.Details[0].Messages.ShouldBe(["Name is required."]);
-        await next.DidNotReceiveWithAnyArgs().Invoke(default);
+        await next.DidNotReceiveWithAnyArgs().Invoke(default!, default);
     }
 }

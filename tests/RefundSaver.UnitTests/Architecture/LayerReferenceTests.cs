@@ -6,7 +6,7 @@ namespace RefundSaver.UnitTests.Architecture;
 public sealed class LayerReferenceTests
 {
     private static readonly Assembly Domain = typeof(RefundSaver.Domain.Profiles.Profile).Assembly;
-    private static readonly Assembly Application = typeof(RefundSaver.Application.Common.Messaging.ISender).Assembly;
+    private static readonly Assembly Application = typeof(RefundSaver.Application.Common.Results.Error).Assembly;
     private static readonly Assembly Infrastructure = typeof(RefundSaver.Infrastructure.Persistence.RefundSaverDbContext).Assembly;
     private static readonly Assembly Api = typeof(RefundSaver.Api.Errors.ApiErrors).Assembly;
 

@@ -1,28 +1,28 @@
 using FluentValidation;
-using RefundSaver.Application.Common.Messaging;
+using Mediator;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.Common.Behaviours;
 
 /// <summary>Runs every validator of a request; any failure becomes a validation <see cref="Error"/> and the handler is not called.</summary>
-internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
-    : IPipelineBehavior<TRequest, TResponse>
-    where TRequest : notnull
+internal sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
     where TResponse : IFailable<TResponse>
 {
-    public async Task<TResponse> Handle(
-        TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         List<FluentValidation.Results.ValidationFailure> failures = [];
         foreach (var validator in validators)
         {
-            var result = await validator.ValidateAsync(request, cancellationToken);
+            var result = await validator.ValidateAsync(message, cancellationToken);
             failures.AddRange(result.Errors);
         }
 
         if (failures.Count == 0)
         {
-            return await next(cancellationToken);
+            return await next(message, cancellationToken);
         }
 
         var details = failures

@@ -79,7 +79,7 @@ public sealed class ReceiveNotificationCommandHandlerTests
         });
     }
 
-    private Task<RefundSaver.Application.Common.Results.Result<NotificationReceipt>> Handle() =>
+    private ValueTask<RefundSaver.Application.Common.Results.Result<NotificationReceipt>> Handle() =>
         new ReceiveNotificationCommandHandler(
                 _verifier,
                 new AppStoreApps(_cache, Substitute.For<IServiceScopeFactory>()),

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Application.Common.Security;
 
@@ -11,7 +11,7 @@ internal sealed class AuthenticateApiKeyQueryHandler(IApplicationDbContext db, A
 {
     public static Error InvalidKey { get; } = Error.Unauthorized("Invalid API key.");
 
-    public async Task<Result<Guid>> Handle(AuthenticateApiKeyQuery request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(AuthenticateApiKeyQuery request, CancellationToken cancellationToken)
     {
         var keyId = ApiKeySecret.TryGetKeyId(request.Key);
         if (keyId is null)

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.Apps.Commands.CreateApiKey;
@@ -8,7 +8,7 @@ namespace RefundSaver.Application.Apps.Commands.CreateApiKey;
 internal sealed class CreateApiKeyCommandHandler(IApplicationDbContext db, TimeProvider clock)
     : IRequestHandler<CreateApiKeyCommand, Result<CreatedApiKeyDto>>
 {
-    public async Task<Result<CreatedApiKeyDto>> Handle(CreateApiKeyCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<CreatedApiKeyDto>> Handle(CreateApiKeyCommand request, CancellationToken cancellationToken)
     {
         if (!await db.Apps.AnyAsync(app => app.Id == request.AppId, cancellationToken))
         {

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.Apps;
 
@@ -9,7 +9,7 @@ namespace RefundSaver.Application.Apps.Commands.CreateApp;
 internal sealed class CreateAppCommandHandler(IApplicationDbContext db, TimeProvider clock)
     : IRequestHandler<CreateAppCommand, Result<CreatedAppDto>>
 {
-    public async Task<Result<CreatedAppDto>> Handle(CreateAppCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<CreatedAppDto>> Handle(CreateAppCommand request, CancellationToken cancellationToken)
     {
         var bundleId = request.BundleId!.Trim();
         if (await db.Apps.AnyAsync(app => app.BundleId == bundleId, cancellationToken))

@@ -1,6 +1,6 @@
+using Mediator;
 using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.AppStore;
 
@@ -9,7 +9,7 @@ namespace RefundSaver.Application.Apps.Commands.RequestTestNotification;
 internal sealed class RequestTestNotificationCommandHandler(IApplicationDbContext db, IAppStoreApi appStore, ICredentialProtector protector)
     : IRequestHandler<RequestTestNotificationCommand, Result<TestNotificationDto>>
 {
-    public async Task<Result<TestNotificationDto>> Handle(RequestTestNotificationCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<TestNotificationDto>> Handle(RequestTestNotificationCommand request, CancellationToken cancellationToken)
     {
         var sent = await AppStoreCalls.CallAsync(
             db, protector, request.AppId, request.Environment, call => appStore.RequestTestNotificationAsync(call, cancellationToken), cancellationToken);

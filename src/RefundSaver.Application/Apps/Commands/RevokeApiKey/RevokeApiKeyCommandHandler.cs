@@ -1,7 +1,7 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.ApiKeys;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.Apps.Commands.RevokeApiKey;
@@ -9,7 +9,7 @@ namespace RefundSaver.Application.Apps.Commands.RevokeApiKey;
 internal sealed class RevokeApiKeyCommandHandler(IApplicationDbContext db, ApiKeyCache cache, TimeProvider clock)
     : IRequestHandler<RevokeApiKeyCommand, Result<ApiKeyDto>>
 {
-    public async Task<Result<ApiKeyDto>> Handle(RevokeApiKeyCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ApiKeyDto>> Handle(RevokeApiKeyCommand request, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(
             key => key.Id == request.ApiKeyId && key.AppId == request.AppId, cancellationToken);

@@ -1,5 +1,5 @@
+using Mediator;
 using RefundSaver.Application.Apps.Rules;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.Common;
 

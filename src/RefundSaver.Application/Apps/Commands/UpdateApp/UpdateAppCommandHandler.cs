@@ -1,9 +1,9 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Apps.Rules;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.Apps;
 using RefundSaver.Domain.AppStore;
@@ -14,7 +14,7 @@ namespace RefundSaver.Application.Apps.Commands.UpdateApp;
 internal sealed class UpdateAppCommandHandler(IApplicationDbContext db, AppStoreApps appStoreApps, ICredentialProtector protector)
     : IRequestHandler<UpdateAppCommand, Result<AppDto>>
 {
-    public async Task<Result<AppDto>> Handle(UpdateAppCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<AppDto>> Handle(UpdateAppCommand request, CancellationToken cancellationToken)
     {
         var app = await db.Apps.SingleOrDefaultAsync(app => app.Id == request.AppId, cancellationToken);
         if (app is null)

@@ -1,7 +1,7 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.AppStore;
 
@@ -11,7 +11,7 @@ namespace RefundSaver.Application.Apps.Queries.GetTestNotificationStatus;
 internal sealed class GetTestNotificationStatusQueryHandler(IApplicationDbContext db, IAppStoreApi appStore, ICredentialProtector protector)
     : IRequestHandler<GetTestNotificationStatusQuery, Result<TestNotificationDto>>
 {
-    public async Task<Result<TestNotificationDto>> Handle(GetTestNotificationStatusQuery request, CancellationToken cancellationToken)
+    public async ValueTask<Result<TestNotificationDto>> Handle(GetTestNotificationStatusQuery request, CancellationToken cancellationToken)
     {
         var sent = await AppStoreCalls.CallAsync(
             db, protector, request.AppId, request.Environment,

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.Apps.Queries.ListApiKeys;
@@ -8,7 +8,7 @@ namespace RefundSaver.Application.Apps.Queries.ListApiKeys;
 internal sealed class ListApiKeysQueryHandler(IApplicationDbContext db)
     : IRequestHandler<ListApiKeysQuery, Result<IReadOnlyList<ApiKeyDto>>>
 {
-    public async Task<Result<IReadOnlyList<ApiKeyDto>>> Handle(ListApiKeysQuery request, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<ApiKeyDto>>> Handle(ListApiKeysQuery request, CancellationToken cancellationToken)
     {
         if (!await db.Apps.AnyAsync(app => app.Id == request.AppId, cancellationToken))
         {

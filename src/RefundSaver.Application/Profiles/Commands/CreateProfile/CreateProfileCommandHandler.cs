@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Persistence;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.Profiles;
@@ -11,7 +11,7 @@ namespace RefundSaver.Application.Profiles.Commands.CreateProfile;
 internal sealed class CreateProfileCommandHandler(IApplicationDbContext db, ProfileRevenue revenue, TimeProvider clock)
     : IRequestHandler<CreateProfileCommand, Result<CreatedProfile>>
 {
-    public async Task<Result<CreatedProfile>> Handle(CreateProfileCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<CreatedProfile>> Handle(CreateProfileCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var existing = await db.Profiles.AsNoTracking().FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);

@@ -1,5 +1,5 @@
+using Mediator;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.Profiles.Commands.DeleteProfile;
@@ -8,7 +8,7 @@ namespace RefundSaver.Application.Profiles.Commands.DeleteProfile;
 internal sealed class DeleteProfileCommandHandler(IApplicationDbContext db)
     : IRequestHandler<DeleteProfileCommand, Result<Guid>>
 {
-    public async Task<Result<Guid>> Handle(DeleteProfileCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Guid>> Handle(DeleteProfileCommand request, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
         if (profile is null)

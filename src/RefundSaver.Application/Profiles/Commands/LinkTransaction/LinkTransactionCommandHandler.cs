@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.AppStore;
 
@@ -13,7 +13,7 @@ namespace RefundSaver.Application.Profiles.Commands.LinkTransaction;
 internal sealed class LinkTransactionCommandHandler(IApplicationDbContext db, TimeProvider clock)
     : IRequestHandler<LinkTransactionCommand, Result<TransactionLinkDto>>
 {
-    public async Task<Result<TransactionLinkDto>> Handle(LinkTransactionCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<TransactionLinkDto>> Handle(LinkTransactionCommand request, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.AsNoTracking().FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
         if (profile is null)

@@ -1,4 +1,4 @@
-using RefundSaver.Application.Common.Messaging;
+using Mediator;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.Common;
 

@@ -1,5 +1,5 @@
+using Mediator;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.Consumption;
 
@@ -12,7 +12,7 @@ namespace RefundSaver.Application.Profiles.Commands.ReportUsage;
 internal sealed class ReportUsageCommandHandler(IApplicationDbContext db, TimeProvider clock)
     : IRequestHandler<ReportUsageCommand, Result<ProfileUsageDto>>
 {
-    public async Task<Result<ProfileUsageDto>> Handle(ReportUsageCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ProfileUsageDto>> Handle(ReportUsageCommand request, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
         if (profile is null)

@@ -1,5 +1,5 @@
+using Mediator;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.Profiles;
 
@@ -8,7 +8,7 @@ namespace RefundSaver.Application.Profiles.Commands.SetRefundSaverSettings;
 internal sealed class SetRefundSaverSettingsCommandHandler(IRefundSaverSettingsStore store, TimeProvider clock)
     : IRequestHandler<SetRefundSaverSettingsCommand, Result<ProfileSettingsDto>>
 {
-    public async Task<Result<ProfileSettingsDto>> Handle(
+    public async ValueTask<Result<ProfileSettingsDto>> Handle(
         SetRefundSaverSettingsCommand request, CancellationToken cancellationToken)
     {
         var preference = request.CustomPreference.Map(name =>

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Persistence;
 using RefundSaver.Application.Common.Results;
 
@@ -9,7 +9,7 @@ namespace RefundSaver.Application.Profiles.Commands.UpdateProfile;
 internal sealed class UpdateProfileCommandHandler(IApplicationDbContext db, ProfileRevenue revenue, TimeProvider clock)
     : IRequestHandler<UpdateProfileCommand, Result<ProfileDto>>
 {
-    public async Task<Result<ProfileDto>> Handle(UpdateProfileCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ProfileDto>> Handle(UpdateProfileCommand request, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
         if (profile is null)

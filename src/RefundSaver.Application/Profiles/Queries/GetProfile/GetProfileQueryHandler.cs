@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.Profiles.Queries.GetProfile;
@@ -8,7 +8,7 @@ namespace RefundSaver.Application.Profiles.Queries.GetProfile;
 internal sealed class GetProfileQueryHandler(IApplicationDbContext db, ProfileRevenue revenue, TimeProvider clock)
     : IRequestHandler<GetProfileQuery, Result<ProfileDto>>
 {
-    public async Task<Result<ProfileDto>> Handle(GetProfileQuery request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ProfileDto>> Handle(GetProfileQuery request, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.AsNoTracking().FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
         return profile is null

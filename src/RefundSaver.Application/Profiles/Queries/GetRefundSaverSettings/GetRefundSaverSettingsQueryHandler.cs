@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.Profiles.Queries.GetRefundSaverSettings;
@@ -8,7 +8,7 @@ namespace RefundSaver.Application.Profiles.Queries.GetRefundSaverSettings;
 internal sealed class GetRefundSaverSettingsQueryHandler(IApplicationDbContext db)
     : IRequestHandler<GetRefundSaverSettingsQuery, Result<ProfileSettingsDto>>
 {
-    public async Task<Result<ProfileSettingsDto>> Handle(
+    public async ValueTask<Result<ProfileSettingsDto>> Handle(
         GetRefundSaverSettingsQuery request, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.AsNoTracking().FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.Profiles.Queries.GetUsage;
@@ -8,7 +8,7 @@ namespace RefundSaver.Application.Profiles.Queries.GetUsage;
 internal sealed class GetUsageQueryHandler(IApplicationDbContext db)
     : IRequestHandler<GetUsageQuery, Result<ProfileUsageDto>>
 {
-    public async Task<Result<ProfileUsageDto>> Handle(GetUsageQuery request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ProfileUsageDto>> Handle(GetUsageQuery request, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.AsNoTracking().FindBySelectorAsync(request.AppId, request.Selector, cancellationToken);
         return profile is null ? ProfileErrors.NotFound : ProfileUsageDto.From(profile);

@@ -1,7 +1,7 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.AppStore.Dispatching;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.AppStore.ConsumptionRequests.Commands.ReviewConsumptionRequest;
@@ -13,7 +13,7 @@ namespace RefundSaver.Application.AppStore.ConsumptionRequests.Commands.ReviewCo
 internal sealed class ReviewConsumptionRequestCommandHandler(IApplicationDbContext db, IDispatcherSignal dispatchers, TimeProvider clock)
     : IRequestHandler<ReviewConsumptionRequestCommand, Result<ConsumptionRequestDto>>
 {
-    public async Task<Result<ConsumptionRequestDto>> Handle(ReviewConsumptionRequestCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ConsumptionRequestDto>> Handle(ReviewConsumptionRequestCommand request, CancellationToken cancellationToken)
     {
         var consumption = await db.ConsumptionRequests
             .SingleOrDefaultAsync(found => found.Id == request.RequestId && found.AppId == request.AppId, cancellationToken);

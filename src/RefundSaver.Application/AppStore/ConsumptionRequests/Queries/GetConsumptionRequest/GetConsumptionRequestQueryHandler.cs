@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.AppStore.ConsumptionRequests.Queries.GetConsumptionRequest;
@@ -8,7 +8,7 @@ namespace RefundSaver.Application.AppStore.ConsumptionRequests.Queries.GetConsum
 internal sealed class GetConsumptionRequestQueryHandler(IApplicationDbContext db)
     : IRequestHandler<GetConsumptionRequestQuery, Result<ConsumptionRequestDetailDto>>
 {
-    public async Task<Result<ConsumptionRequestDetailDto>> Handle(GetConsumptionRequestQuery request, CancellationToken cancellationToken)
+    public async ValueTask<Result<ConsumptionRequestDetailDto>> Handle(GetConsumptionRequestQuery request, CancellationToken cancellationToken)
     {
         var consumption = await db.ConsumptionRequests.AsNoTracking()
             .SingleOrDefaultAsync(found => found.Id == request.RequestId && found.AppId == request.AppId, cancellationToken);

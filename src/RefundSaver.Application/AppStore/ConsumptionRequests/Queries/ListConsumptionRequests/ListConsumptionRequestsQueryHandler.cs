@@ -1,7 +1,7 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Apps;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Paging;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.AppStore;
@@ -11,7 +11,7 @@ namespace RefundSaver.Application.AppStore.ConsumptionRequests.Queries.ListConsu
 internal sealed class ListConsumptionRequestsQueryHandler(IApplicationDbContext db)
     : IRequestHandler<ListConsumptionRequestsQuery, Result<Page<ConsumptionRequestDto>>>
 {
-    public async Task<Result<Page<ConsumptionRequestDto>>> Handle(
+    public async ValueTask<Result<Page<ConsumptionRequestDto>>> Handle(
         ListConsumptionRequestsQuery request, CancellationToken cancellationToken)
     {
         if (!await db.Apps.AnyAsync(app => app.Id == request.AppId, cancellationToken))

@@ -1,4 +1,4 @@
-using RefundSaver.Application.Common.Messaging;
+using Mediator;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.AppStore.Notifications.Commands.ReceiveNotification;

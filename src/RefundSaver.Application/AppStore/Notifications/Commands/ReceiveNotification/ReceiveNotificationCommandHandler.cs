@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Mediator;
 using Microsoft.Extensions.Logging;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.AppStore;
 
@@ -21,7 +21,7 @@ internal sealed partial class ReceiveNotificationCommandHandler(
     ILogger<ReceiveNotificationCommandHandler> logger)
     : IRequestHandler<ReceiveNotificationCommand, Result<NotificationReceipt>>
 {
-    public async Task<Result<NotificationReceipt>> Handle(ReceiveNotificationCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<NotificationReceipt>> Handle(ReceiveNotificationCommand request, CancellationToken cancellationToken)
     {
         var jws = request.SignedPayload!;
         if (!UnverifiedJws.TryReadPayload(jws, out var unverified))

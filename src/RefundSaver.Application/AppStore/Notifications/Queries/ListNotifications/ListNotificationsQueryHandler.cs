@@ -1,7 +1,7 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Apps;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Paging;
 using RefundSaver.Application.Common.Results;
 
@@ -10,7 +10,7 @@ namespace RefundSaver.Application.AppStore.Notifications.Queries.ListNotificatio
 internal sealed class ListNotificationsQueryHandler(IApplicationDbContext db)
     : IRequestHandler<ListNotificationsQuery, Result<Page<NotificationDto>>>
 {
-    public async Task<Result<Page<NotificationDto>>> Handle(ListNotificationsQuery request, CancellationToken cancellationToken)
+    public async ValueTask<Result<Page<NotificationDto>>> Handle(ListNotificationsQuery request, CancellationToken cancellationToken)
     {
         if (!await db.Apps.AnyAsync(app => app.Id == request.AppId, cancellationToken))
         {

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
-using RefundSaver.Application.Common.Messaging;
 using RefundSaver.Application.Common.Persistence;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.AppStore;
@@ -16,7 +16,7 @@ namespace RefundSaver.Application.AppStore.Purchases.Commands.ReportPurchase;
 internal sealed class ReportPurchaseCommandHandler(IApplicationDbContext db, TimeProvider clock)
     : IRequestHandler<ReportPurchaseCommand, Result<PurchaseReportDto>>
 {
-    public async Task<Result<PurchaseReportDto>> Handle(ReportPurchaseCommand request, CancellationToken cancellationToken)
+    public async ValueTask<Result<PurchaseReportDto>> Handle(ReportPurchaseCommand request, CancellationToken cancellationToken)
     {
         var transactionId = request.TransactionId!;
         var consumption = request.ConsumptionPercentage.Map(percent =>
