@@ -5,19 +5,24 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// What every RefundSaver service shares: telemetry, health endpoints and HTTP client defaults
-/// (the shape of Aspire's ServiceDefaults, built on the packages that restore here).
+/// What every RefundSaver service shares, in the shape of Aspire's ServiceDefaults template:
+/// OpenTelemetry (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, as the
+/// AppHost sets it for its dashboard), service discovery, the standard resilience handler on
+/// ordinary HTTP clients, and the <c>/health</c> and <c>/alive</c> endpoints.
 /// </summary>
 public static class Extensions
 {
+    /// <summary>Meters and activity sources of RefundSaver's own code.</summary>
+    public const string TelemetryPrefix = "RefundSaver.";
+
+    private const string HealthEndpointPath = "/health";
+    private const string AlivenessEndpointPath = "/alive";
     private const string LiveTag = "live";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
@@ -25,52 +30,53 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
-            http.ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(30)));
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+        return builder;
+    }
+
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(TelemetryPrefix + "*"))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName, TelemetryPrefix + "*")
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
+                    !context.Request.Path.StartsWithSegments(HealthEndpointPath)
+                    && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
         return builder;
     }
 
     /// <summary>
-    /// ASP.NET Core, HttpClient and the runtime already emit activities and meters; the SDK providers
-    /// subscribe to them and export over OTLP, only when an endpoint is configured.
+    /// Always mapped: load balancers and the AppHost probe them. <c>/health</c> reports each
+    /// dependency's status (no secrets); <c>/alive</c> only that the process answers.
     /// </summary>
-    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
-        where TBuilder : IHostApplicationBuilder
-    {
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            return builder;
-        }
-
-        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
-        var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
-
-        builder.Logging.AddOpenTelemetry(logging =>
-        {
-            logging.SetResourceBuilder(resource);
-            logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
-            logging.AddOtlpExporter();
-        });
-
-        builder.Services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource("Microsoft.AspNetCore", "System.Net.Http", "Npgsql", "RefundSaver.*")
-            .AddOtlpExporter()
-            .Build());
-        builder.Services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter("Microsoft.AspNetCore.*", "System.Net.Http", "System.Runtime", "Npgsql", "RefundSaver.*")
-            .AddOtlpExporter()
-            .Build());
-        builder.Services.AddHostedService<TelemetryProvidersStarter>();
-        return builder;
-    }
-
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthReport });
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = WriteHealthReport });
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         return app;
     }
 

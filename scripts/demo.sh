@@ -3,22 +3,20 @@
 # an app in RefundSaver and in the App Store simulator, a consenting customer, a purchase, a refund
 # request (Apple's signed CONSUMPTION_REQUEST), RefundSaver's answer as the simulator received it,
 # and Apple's decision coming back. Options (environment): POLICY (always_decline),
-# API_VERSION (v2), DECISION (decline | refund), DASHBOARD (http://127.0.0.1:18888),
-# DATA (RefundSaver.AppHost/.data, for the admin token).
+# API_VERSION (v2), DECISION (decline | refund), API (http://127.0.0.1:5080),
+# APPLE (the simulator, http://127.0.0.1:5090), DATA (RefundSaver.AppHost/.data, for the admin token).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DASHBOARD=${DASHBOARD:-http://127.0.0.1:18888}
+API=${API:-http://127.0.0.1:5080}
+APPLE=${APPLE:-http://127.0.0.1:5090}
 DATA=${DATA:-RefundSaver.AppHost/.data}
 POLICY=${POLICY:-always_decline}
 API_VERSION=${API_VERSION:-v2}
 DECISION=${DECISION:-decline}
 
 command -v jq > /dev/null || { echo "This script needs jq (apt-get install -y jq)." >&2; exit 1; }
-resources=$(curl -sf "$DASHBOARD/api/resources") || { echo "No AppHost dashboard at $DASHBOARD: start ./run.sh first." >&2; exit 1; }
-url_of() { jq -r --arg name "$1" '.[] | select(.name == $name) | .url' <<< "$resources" | sed 's#/$##'; }
-API=$(url_of api)
-APPLE=$(url_of appstore)
-[ -n "$API" ] && [ -n "$APPLE" ] && [ "$APPLE" != null ] || { echo "The AppHost runs no 'api' or 'appstore' resource." >&2; exit 1; }
+curl -sf -o /dev/null "$API/health" || { echo "No RefundSaver API at $API: start ./run.sh first." >&2; exit 1; }
+curl -sf -o /dev/null "$APPLE/health" || { echo "No App Store simulator at $APPLE (it runs in Development, or with AppHost__AppStoreSimulator=true)." >&2; exit 1; }
 ADMIN="Authorization: Bearer $(cat "$DATA/admin-token")"
 JSON="Content-Type: application/json"
 step() { printf '\n== %s\n' "$*"; }

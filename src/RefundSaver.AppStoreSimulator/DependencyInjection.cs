@@ -55,8 +55,11 @@ public static class DependencyInjection
         services.AddSingleton<AppleAnswers>();
         services.AddSingleton<ConsumptionApi>();
 
-        services.AddHttpClient(NotificationDelivery.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddHealthChecks();
+        // Apple's delivery has its own timeout and retry schedule, not the standard resilience handler.
+#pragma warning disable EXTEXP0001 // Experimental, but the documented way to opt one client out of the defaults.
+        services.AddHttpClient(NotificationDelivery.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         services.AddExceptionHandler<SimulatorExceptionHandler>();
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -86,7 +89,6 @@ public static class DependencyInjection
         // Load (or generate) the signing chain now rather than on the first notification.
         _ = app.Services.GetRequiredService<SigningIdentity>();
 
-        app.MapHealthChecks("/health");
         app.MapAppStoreApi();
         app.MapApps();
         app.MapPurchases();

@@ -10,10 +10,12 @@ public partial class Program
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
         builder.AddAppStoreSimulator();
 
         var app = builder.Build();
         app.MapAppStoreSimulator();
+        app.MapDefaultEndpoints();
         app.Run();
     }
 }

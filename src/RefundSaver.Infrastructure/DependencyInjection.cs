@@ -15,7 +15,6 @@ using RefundSaver.Infrastructure.AppStore.Api;
 using RefundSaver.Infrastructure.Dispatching;
 using RefundSaver.Infrastructure.Persistence;
 using RefundSaver.Infrastructure.Redis;
-using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -28,32 +27,51 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         var databaseConnection = RequiredConnectionString(builder.Configuration, DatabaseConnectionName);
-        var redisConnection = RequiredConnectionString(builder.Configuration, RedisConnectionName);
+        RequiredConnectionString(builder.Configuration, RedisConnectionName);
 
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(Tuned(databaseConnection)).Build());
+        // One pool for EF Core and the raw Npgsql paths (the settings store, the dispatcher), from
+        // Aspire's Npgsql integration: its health check, tracing and metrics. The context is
+        // registered on that data source and enriched by Aspire's EF Core integration, rather than
+        // made by AddNpgsqlDbContext, which would open a second pool from the connection string.
+        builder.AddNpgsqlDataSource(DatabaseConnectionName, settings => settings.ConnectionString = Tuned(settings.ConnectionString!));
         services.AddDbContextPool<RefundSaverDbContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
             // Migrations are written by hand without a model snapshot; a test proves schema and model agree.
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.EnrichNpgsqlDbContext<RefundSaverDbContext>(settings =>
+        {
+            // No retrying execution strategy: a failed write must surface (the webhook answers 503
+            // and Apple retries; a dispatcher's lease lapses and the request is claimed again), and
+            // that strategy refuses the transactions the use cases open themselves.
+            settings.DisableRetry = true;
+            // The data source's check already probes the same database.
+            settings.DisableHealthChecks = true;
+        });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<RefundSaverDbContext>());
         services.AddSingleton<IRefundSaverSettingsStore, RefundSaverSettingsStore>();
         services.AddHostedService<DatabaseMigrator>();
 
-        services.AddKeyedSingleton(NotificationStore.DataSourceKey, (_, _) => NotificationStore.DataSource(Tuned(databaseConnection)));
+        builder.AddKeyedNpgsqlDataSource(NotificationStore.DataSourceKey, settings =>
+        {
+            settings.ConnectionString = NotificationStore.ConnectionString(Tuned(databaseConnection));
+            settings.DisableHealthChecks = true;
+        });
         services.AddSingleton<INotificationStore, NotificationStore>();
 
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redisConnection));
-        services.AddHostedService<RedisConnector>();
+        builder.AddRedisClient(RedisConnectionName, configureOptions: options =>
+        {
+            // Redis is only the fast path: a process starts and serves while it is down, and
+            // reconnects by itself when it is back.
+            options.AbortOnConnectFail = false;
+            options.ConnectTimeout = 2000;
+            options.SyncTimeout = 1000;
+        });
         services.AddSingleton<IProcessedNotifications, RedisProcessedNotifications>();
 
         services.AddOptions<AppStoreVerificationOptions>().BindConfiguration(AppStoreVerificationOptions.Section);
         services.AddSingleton<ISignedPayloadVerifier, SignedPayloadVerifier>();
         AddAppStoreApi(services);
         AddDispatcher(builder);
-
-        services.AddHealthChecks()
-            .AddDbContextCheck<RefundSaverDbContext>("postgres")
-            .AddCheck<RedisHealthCheck>("redis");
         return builder;
     }
 
@@ -67,9 +85,14 @@ public static class DependencyInjection
         services.AddSingleton<ICredentialProtector, AesGcmCredentialProtector>();
         services.AddSingleton<AppStoreTokenFactory>();
         services.AddSingleton<AppStoreResiliencePipeline>();
+        // Apple's calls keep their own pipeline (AppStoreResiliencePipeline: Retry-After, the
+        // dispatcher's turns), not the standard handler the service defaults give other clients.
+#pragma warning disable EXTEXP0001 // Experimental, but the documented way to opt one client out of the defaults.
         services.AddHttpClient<IAppStoreApi, AppStoreApiClient>(AppStoreApiClient.Configure)
             .ConfigurePrimaryHttpMessageHandler(AppStoreApiClient.CreateHandler)
+            .RemoveAllResilienceHandlers()
             .RedactLoggedHeaders(_ => true);
+#pragma warning restore EXTEXP0001
     }
 
     /// <summary>The dispatcher answers consumption requests in this process unless <c>Dispatcher:Enabled</c> is false.</summary>
@@ -121,16 +144,6 @@ public static class DependencyInjection
 
         builder.NoResetOnClose = true;
         return builder.ConnectionString;
-    }
-
-    /// <summary>Connects without failing when Redis is down: it is a fast path, and everything works without it.</summary>
-    private static ConnectionMultiplexer ConnectRedis(string connectionString)
-    {
-        var options = ConfigurationOptions.Parse(connectionString);
-        options.AbortOnConnectFail = false;
-        options.ConnectTimeout = 2000;
-        options.SyncTimeout = 1000;
-        return ConnectionMultiplexer.Connect(options);
     }
 
     private static string RequiredConnectionString(IConfiguration configuration, string name) =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using RefundSaver.AppStoreSimulator.Tests.Infrastructure;
 using RefundSaver.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace RefundSaver.AppStoreSimulator.Tests;
 

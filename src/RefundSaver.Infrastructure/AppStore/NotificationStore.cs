@@ -140,11 +140,11 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
     /// length take the same plan). With the default, each time autovacuum analyzes a table the next
     /// five batches would plan the large statement afresh for their values, milliseconds each.
     /// </summary>
-    public static NpgsqlDataSource DataSource(string connectionString)
+    public static string ConnectionString(string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        builder.ConnectionStringBuilder.Options = $"{builder.ConnectionStringBuilder.Options} -c plan_cache_mode=force_generic_plan".Trim();
-        return builder.Build();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = $"{builder.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        return builder.ConnectionString;
     }
 
     public Task<bool> SaveAsync(NewNotification notification, CancellationToken cancellationToken) => _writer.WriteAsync(notification);

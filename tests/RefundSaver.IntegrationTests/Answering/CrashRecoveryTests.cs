@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using RefundSaver.Hosting;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using RefundSaver.IntegrationTests.Infrastructure;
 
 namespace RefundSaver.IntegrationTests.Answering;
@@ -30,8 +31,7 @@ public sealed class CrashRecoveryTests(RealServersFixture servers) : AnsweringTe
         var transactionId = await BuyAndAskForRefundAsync(app, profileId);
         var sending = await WaitForStateAsync(app.Id, transactionId, "sending");
         await Eventually.UntilAsync(() => Apple.FaultRemainingAsync(hang), remaining => remaining == 0, "the call to hang at Apple");
-        var pid = process.GetResource("api").ProcessId ?? throw new InvalidOperationException("The Api process is not running.");
-        using (var doomed = Process.GetProcessById(pid))
+        using (var doomed = ApiProcess.Of(process))
         {
             doomed.Kill();
             await doomed.WaitForExitAsync();
@@ -60,8 +60,10 @@ public sealed class CrashRecoveryTests(RealServersFixture servers) : AnsweringTe
     /// <summary>RefundSaver as a process of its own, as the AppHost runs it: the class's database and settings, and a short lease.</summary>
     private async Task<DistributedApplication> StartApiProcessAsync()
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { EnvironmentName = "Testing" });
-        var api = builder.AddProject("api", ProjectPaths.Get("RefundSaver.Api"))
+        var builder = TestApplications.CreateBuilder();
+        var api = builder.AddProject<Projects.RefundSaver_Api>("api")
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Testing")
+            .WithHttpHealthCheck("/health")
             .WithEnvironment("ConnectionStrings__refundsaver", Api.DatabaseConnectionString)
             .WithEnvironment("ConnectionStrings__redis", Servers.RedisConnectionString)
             .WithEnvironment("Admin__Token", RealServersFixture.AdminToken);
@@ -78,6 +80,7 @@ public sealed class CrashRecoveryTests(RealServersFixture servers) : AnsweringTe
         try
         {
             await application.StartAsync();
+            await application.ResourceNotifications.WaitForResourceHealthyAsync("api");
             return application;
         }
         catch

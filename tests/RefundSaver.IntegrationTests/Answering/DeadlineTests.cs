@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using RefundSaver.IntegrationTests.Infrastructure;
-using RefundSaver.TestSupport;
 
 namespace RefundSaver.IntegrationTests.Answering;
 
@@ -8,7 +7,7 @@ namespace RefundSaver.IntegrationTests.Answering;
 public sealed class DeadlineTests(RealServersFixture servers) : AnsweringTest(servers)
 {
     /// <summary>RefundSaver's clock; it stands still until the test moves it (the simulator keeps real time).</summary>
-    private static readonly FakeTimeProvider Clock = new(DateTimeOffset.UtcNow);
+    private static readonly FrozenClock Clock = new();
 
     protected override void ConfigureApiServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 

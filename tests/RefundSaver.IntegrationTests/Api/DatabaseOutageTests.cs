@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using RefundSaver.AppStoreSimulator.Signing;
-using RefundSaver.Hosting;
 using RefundSaver.IntegrationTests.Infrastructure;
 
 namespace RefundSaver.IntegrationTests.Api;
@@ -12,17 +11,12 @@ namespace RefundSaver.IntegrationTests.Api;
 public sealed class DatabaseOutageTests(RealServersFixture servers) : IAsyncLifetime
 {
     private readonly SigningChain _chain = SigningChain.Create();
-    private DistributedApplication _database = null!;
     private ApiFactory _api = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions());
-        builder.AddPostgres("outage-postgres").WithServerSetting("fsync", "off").AddDatabase("outage", "refundsaver");
-        _database = builder.Build();
-        await _database.StartAsync();
         _api = new ApiFactory(
-            (await _database.GetConnectionStringAsync("outage"))!,
+            await servers.StartSpareDatabaseAsync(),
             servers.RedisConnectionString,
             RealServersFixture.AdminToken,
             new Dictionary<string, string?> { ["AppStore:Verification:ExtraTrustedRoots:0"] = _chain.Root.ExportCertificatePem() });
@@ -32,7 +26,7 @@ public sealed class DatabaseOutageTests(RealServersFixture servers) : IAsyncLife
     public async Task DisposeAsync()
     {
         await _api.DisposeAsync();
-        await _database.DisposeAsync();
+        await servers.StopServerAsync(RealServersFixture.SpareServer);
         _chain.Dispose();
     }
 
@@ -51,10 +45,10 @@ public sealed class DatabaseOutageTests(RealServersFixture servers) : IAsyncLife
         }.ToJsonString());
         using var client = _api.CreateClient();
 
-        await _database.StopResourceAsync("outage-postgres");
+        await servers.StopServerAsync(RealServersFixture.SpareServer);
         var duringOutage = await client.PostAsJsonAsync("/webhooks/app-store", new { signedPayload = jws });
         var healthDuringOutage = await client.GetAsync("/health");
-        await _database.StartResourceAsync("outage-postgres");
+        await servers.StartServerAsync(RealServersFixture.SpareServer);
         var retry = await client.PostAsJsonAsync("/webhooks/app-store", new { signedPayload = jws });
 
         duringOutage.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);

@@ -14,8 +14,8 @@ public sealed class HealthTests(RealServersFixture servers) : IntegrationTest(se
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var checks = (await ReadJsonAsync(response))["checks"]!;
-        checks["postgres"]!["status"]!.GetValue<string>().ShouldBe("Healthy");
-        checks["redis"]!["status"]!.GetValue<string>().ShouldBe("Healthy");
+        checks["PostgreSql"]!["status"]!.GetValue<string>().ShouldBe("Healthy");
+        checks["StackExchange.Redis"]!["status"]!.GetValue<string>().ShouldBe("Healthy");
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public sealed class HealthTests(RealServersFixture servers) : IntegrationTest(se
 
         health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         var checks = (await ReadJsonAsync(health))["checks"]!;
-        checks["redis"]!["status"]!.GetValue<string>().ShouldBe("Unhealthy");
-        checks["postgres"]!["status"]!.GetValue<string>().ShouldBe("Healthy");
+        checks["StackExchange.Redis"]!["status"]!.GetValue<string>().ShouldBe("Unhealthy");
+        checks["PostgreSql"]!["status"]!.GetValue<string>().ShouldBe("Healthy");
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         (await WaitUntilHealthyAsync(client)).ShouldBe(HttpStatusCode.OK);
     }

@@ -1,49 +1,96 @@
 using System.Collections.Concurrent;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Npgsql;
-using RefundSaver.Hosting;
+using RefundSaver.AppHost.Servers;
 
 namespace RefundSaver.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Real PostgreSQL and Redis, started once for the test run by the AppHost's own resource code.
+/// Real PostgreSQL and Redis, started once for the test run through the AppHost's own resources
+/// under Aspire's orchestrator, with the App Store simulator beside them (started on first use).
 /// Each test class gets its own database and its own API host, so no class sees another's data.
 /// </summary>
 public sealed class RealServersFixture : IAsyncLifetime
 {
     public const string AdminToken = "integration-admin-token";
 
+    /// <summary>A PostgreSQL server of its own for the tests that stop it, started when first asked for.</summary>
+    public const string SpareServer = "spare-postgres";
+
+    private const string SpareDatabase = "spare";
+    private const string DatabaseResource = "postgresdb";
+    private const string RedisResource = "redis";
+
     private readonly ConcurrentDictionary<string, Lazy<Task<ApiFactory>>> _apis = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<IAsyncDisposable>>> _classResources = new();
-    private readonly Lazy<Task<SimulatorProcess>> _simulator = new(SimulatorProcess.StartAsync);
+    private readonly Lazy<Task<SimulatorProcess>> _simulator;
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("refundsaver-tests-").FullName;
     private DistributedApplication? _servers;
+
+    public RealServersFixture() => _simulator = new(() => SimulatorProcess.StartAsync(Servers, ChainDirectory));
 
     public string PostgresConnectionString { get; private set; } = string.Empty;
 
     public string RedisConnectionString { get; private set; } = string.Empty;
 
+    private string ChainDirectory => Path.Combine(_dataDirectory, "appstore-chain");
+
+    private DistributedApplication Servers => _servers ?? throw new InvalidOperationException("The servers are not started.");
+
     public async Task InitializeAsync()
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions());
-        builder.AddPostgres("postgres")
+        var builder = TestApplications.CreateBuilder();
+        builder.AddLocalPostgres("postgres", _dataDirectory)
             // Durability is not under test here; speed is welcome.
             .WithServerSetting("fsync", "off")
             .WithServerSetting("synchronous_commit", "off")
             .WithServerSetting("full_page_writes", "off")
-            .AddDatabase("postgresdb", "postgres");
-        builder.AddRedis("redis");
+            .AddDatabase(DatabaseResource, "postgres");
+        builder.AddLocalRedis(RedisResource, _dataDirectory);
+        builder.AddLocalPostgres(SpareServer, _dataDirectory).WithServerSetting("fsync", "off").WithExplicitStart()
+            .AddDatabase(SpareDatabase, "refundsaver");
+        SimulatorProcess.AddTo(builder, ChainDirectory);
         _servers = builder.Build();
-        await _servers.StartAsync();
-        PostgresConnectionString = await _servers.GetConnectionStringAsync("postgresdb")
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await _servers.StartAsync(deadline.Token);
+        await _servers.ResourceNotifications.WaitForResourceHealthyAsync(DatabaseResource, deadline.Token);
+        await _servers.ResourceNotifications.WaitForResourceHealthyAsync(RedisResource, deadline.Token);
+        PostgresConnectionString = await _servers.GetConnectionStringAsync(DatabaseResource, deadline.Token)
             ?? throw new InvalidOperationException("PostgreSQL gave no connection string.");
-        RedisConnectionString = await _servers.GetConnectionStringAsync("redis")
+        RedisConnectionString = await _servers.GetConnectionStringAsync(RedisResource, deadline.Token)
             ?? throw new InvalidOperationException("Redis gave no connection string.");
     }
 
-    /// <summary>Stops Redis (an outage) and starts it again on the same port when the result is disposed.</summary>
+    /// <summary>Stops Redis (an outage) and starts it again, on the same port, when the result is disposed.</summary>
     public async Task<IAsyncDisposable> StopRedisAsync()
     {
-        await _servers!.StopResourceAsync("redis");
-        return new RedisRestart(_servers);
+        await StopServerAsync(RedisResource);
+        return new RedisRestart(this);
+    }
+
+    /// <summary>Stops a server resource and waits until it has ended.</summary>
+    public async Task StopServerAsync(string resource)
+    {
+        await ExecuteAsync(resource, KnownResourceCommands.StopCommand);
+        await Servers.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates);
+    }
+
+    /// <summary>Starts a server resource (again) and waits until it is healthy.</summary>
+    public async Task StartServerAsync(string resource)
+    {
+        await ExecuteAsync(resource, KnownResourceCommands.StartCommand);
+        await Servers.ResourceNotifications.WaitForResourceHealthyAsync(resource);
+    }
+
+    /// <summary>Starts the spare PostgreSQL server and returns its database's connection string.</summary>
+    public async Task<string> StartSpareDatabaseAsync()
+    {
+        await StartServerAsync(SpareServer);
+        await Servers.ResourceNotifications.WaitForResourceHealthyAsync(SpareDatabase);
+        return await Servers.GetConnectionStringAsync(SpareDatabase)
+            ?? throw new InvalidOperationException("The spare database gave no connection string.");
     }
 
     /// <summary>A connection string to a new, empty database.</summary>
@@ -100,17 +147,28 @@ public sealed class RealServersFixture : IAsyncLifetime
 
         if (_simulator.IsValueCreated && _simulator.Value.IsCompletedSuccessfully)
         {
-            await (await _simulator.Value).DisposeAsync();
+            (await _simulator.Value).Dispose();
         }
 
         if (_servers is not null)
         {
             await _servers.DisposeAsync();
         }
+
+        Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    private sealed class RedisRestart(DistributedApplication servers) : IAsyncDisposable
+    private async Task ExecuteAsync(string resource, string command)
     {
-        public async ValueTask DisposeAsync() => await servers.StartResourceAsync("redis");
+        var result = await Servers.ResourceCommands.ExecuteCommandAsync(resource, command);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"'{command}' on '{resource}' failed: {result.Message}");
+        }
+    }
+
+    private sealed class RedisRestart(RealServersFixture fixture) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await fixture.StartServerAsync(RedisResource);
     }
 }

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using RefundSaver.Application.AppStore.Api;
 using RefundSaver.AppStoreSimulator.Signing;
 using RefundSaver.Domain.AppStore;
-using RefundSaver.Hosting;
 using RefundSaver.Infrastructure.AppStore.Api;
 
 namespace RefundSaver.IntegrationTests.Infrastructure;
@@ -16,21 +18,19 @@ namespace RefundSaver.IntegrationTests.Infrastructure;
 /// ours does: a garbage collection of the test process would hold the simulator's requests too, and
 /// release them together into its rate limit.
 /// </summary>
-public sealed class SimulatorProcess : IAsyncDisposable
+public sealed class SimulatorProcess : IDisposable
 {
     /// <summary>Apple's notification retries (1, 12, 24, 48, 72 h) made a million times faster.</summary>
     public const string FastRetries = "0.000001";
 
     private const string ResourceName = "appstore";
 
-    private readonly DistributedApplication _application;
     private readonly SigningChain _chain;
 
-    private SimulatorProcess(DistributedApplication application, SigningChain chain)
+    private SimulatorProcess(Uri baseAddress, SigningChain chain)
     {
-        _application = application;
         _chain = chain;
-        BaseAddress = application.GetEndpoint(ResourceName);
+        BaseAddress = baseAddress;
         Signer = new JwsSigner(chain);
     }
 
@@ -47,28 +47,33 @@ public sealed class SimulatorProcess : IAsyncDisposable
     /// <summary>Signs as the simulator does: for a notification Apple would never send by itself (an unknown transaction).</summary>
     public JwsSigner Signer { get; }
 
-    public static async Task<SimulatorProcess> StartAsync()
+    /// <summary>
+    /// The simulator as a resource of the test run's application, started when first asked for,
+    /// signing with a chain it keeps in <paramref name="chainDirectory"/> (the tests sign with it too).
+    /// </summary>
+    public static void AddTo(IDistributedApplicationBuilder builder, string chainDirectory)
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { EnvironmentName = "Testing" });
-        var chainDirectory = Path.Combine(builder.DataDirectory, "appstore-chain");
-        builder.AddProject(ResourceName, ProjectPaths.Get("RefundSaver.AppStoreSimulator"))
+        builder.AddProject<Projects.RefundSaver_AppStoreSimulator>(ResourceName)
             .WithEnvironment("Simulator__ChainDirectory", chainDirectory)
             .WithEnvironment("Simulator__RetryTimeScale", FastRetries)
             .WithEnvironment("Simulator__DeliveryTimeoutSeconds", "5")
-            .WithEnvironment("Logging__LogLevel__Default", "Warning");
-        var application = builder.Build();
-        try
+            .WithEnvironment("Logging__LogLevel__Default", "Warning")
+            .WithHttpHealthCheck("/health")
+            .WithExplicitStart();
+    }
+
+    public static async Task<SimulatorProcess> StartAsync(DistributedApplication application, string chainDirectory)
+    {
+        var started = await application.ResourceCommands.ExecuteCommandAsync(ResourceName, KnownResourceCommands.StartCommand);
+        if (!started.Success)
         {
-            await application.StartAsync();
-            var simulator = new SimulatorProcess(application, SigningChain.Load(chainDirectory));
-            await simulator.WarmUpAsync();
-            return simulator;
+            throw new InvalidOperationException($"The simulator did not start: {started.Message}");
         }
-        catch
-        {
-            await application.DisposeAsync();
-            throw;
-        }
+
+        await application.ResourceNotifications.WaitForResourceHealthyAsync(ResourceName);
+        var simulator = new SimulatorProcess(application.GetEndpoint(ResourceName, "http"), SigningChain.Load(chainDirectory));
+        await simulator.WarmUpAsync();
+        return simulator;
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
@@ -97,9 +102,5 @@ public sealed class SimulatorProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _application.DisposeAsync();
-        _chain.Dispose();
-    }
+    public void Dispose() => _chain.Dispose();
 }

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using RefundSaver.Infrastructure.AppStore;
 using RefundSaver.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace RefundSaver.UnitTests.AppStore;
 
 public sealed class ChainValidationCacheTests : IDisposable
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public void Dispose() => _key.Dispose();

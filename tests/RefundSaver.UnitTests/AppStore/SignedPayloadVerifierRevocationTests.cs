@@ -5,6 +5,7 @@ using RefundSaver.AppStoreSimulator.Signing;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Infrastructure.AppStore;
 using RefundSaver.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace RefundSaver.UnitTests.AppStore;
 

@@ -5,12 +5,13 @@ using RefundSaver.AppStoreSimulator.Signing;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Infrastructure.AppStore;
 using RefundSaver.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace RefundSaver.UnitTests.AppStore;
 
 public sealed class SignedPayloadVerifierTests : IDisposable
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private readonly SigningChain _chain;
     private readonly JwsSigner _signer;
 

@@ -1,6 +1,7 @@
 using RefundSaver.Domain.AppStore;
 using RefundSaver.Infrastructure.Dispatching;
 using RefundSaver.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace RefundSaver.UnitTests.Dispatching;
 

@@ -3,6 +3,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Infrastructure.AppStore.Api;
 using RefundSaver.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace RefundSaver.UnitTests.AppStore.Api;
 
@@ -71,12 +72,21 @@ public sealed class AppStoreTokenFactoryTests : IDisposable
     [Fact]
     public void GetToken_WhenTheClockGoesBack_ShouldNotReuseATokenFromTheFuture()
     {
-        var factory = new AppStoreTokenFactory(_clock);
+        var clock = new SettableClock(_clock.GetUtcNow());
+        var factory = new AppStoreTokenFactory(clock);
         var first = factory.GetToken(_key.Call());
 
-        _clock.Advance(TimeSpan.FromMinutes(-2));
+        clock.Now = clock.Now.AddMinutes(-2);
 
         factory.GetToken(_key.Call()).ShouldNotBe(first);
+    }
+
+    /// <summary>A wall clock that can be set back, as an NTP step does (FakeTimeProvider only moves forward).</summary>
+    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     [Fact]

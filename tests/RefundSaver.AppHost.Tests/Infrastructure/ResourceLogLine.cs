@@ -1,0 +1,3 @@
+namespace RefundSaver.AppHost.Tests.Infrastructure;
+
+public sealed record ResourceLogLine(string Resource, string Content);

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using RefundSaver.AppHost;
+
+namespace RefundSaver.AppHost.Tests.Infrastructure;
+
+/// <summary>
+/// The real AppHost (its Program.cs, through Aspire.Hosting.Testing) started on a data directory of
+/// the test's, on free ports, with every resource's console output kept for the test to read.
+/// </summary>
+public sealed class RunningAppHost : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly CancellationTokenSource _watching = new();
+    private readonly ConcurrentQueue<ResourceLogLine> _logs = new();
+    private readonly List<Task> _watchers = [];
+    private bool _stopped;
+
+    private RunningAppHost(DistributedApplication application, string dataDirectory)
+    {
+        Application = application;
+        DataDirectory = dataDirectory;
+    }
+
+    public DistributedApplication Application { get; }
+
+    public string DataDirectory { get; }
+
+    public string AdminToken => File.ReadAllText(Path.Combine(DataDirectory, StoredSecrets.AdminTokenFile)).Trim();
+
+    /// <summary>Every line a resource printed so far, in arrival order per resource.</summary>
+    public IReadOnlyList<ResourceLogLine> Logs => [.. _logs];
+
+    public static async Task<RunningAppHost> StartAsync(string dataDirectory, params string[] settings)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RefundSaver_AppHost>(
+            [$"AppHost:DataDirectory={dataDirectory}", "AppHost:FixedPorts=false", .. settings]);
+        var application = await builder.BuildAsync();
+        var running = new RunningAppHost(application, dataDirectory);
+        try
+        {
+            running.WatchLogs();
+            using var timeout = new CancellationTokenSource(StartTimeout);
+            await application.StartAsync(timeout.Token);
+            await application.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
+            return running;
+        }
+        catch
+        {
+            await running.DisposeAsync();
+            throw;
+        }
+    }
+
+    public HttpClient CreateApiClient()
+    {
+        var client = Application.CreateHttpClient("api");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        return client;
+    }
+
+    public HttpClient CreateSimulatorClient() => Application.CreateHttpClient("appstore");
+
+    /// <summary>Stops every resource the way Ctrl+C does, and waits until the watchers have read their last lines.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await Application.StopAsync();
+        _watching.CancelAfter(TimeSpan.FromSeconds(2));
+        await Task.WhenAll(_watchers);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await Application.DisposeAsync();
+        _watching.Dispose();
+    }
+
+    private void WatchLogs()
+    {
+        var loggers = Application.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var resource in Application.Services.GetRequiredService<DistributedApplicationModel>().Resources)
+        {
+            _watchers.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await foreach (var batch in loggers.WatchAsync(resource).WithCancellation(_watching.Token))
+                    {
+                        foreach (var line in batch)
+                        {
+                            _logs.Enqueue(new ResourceLogLine(resource.Name, line.Content));
+                        }
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }));
+        }
+    }
+}
