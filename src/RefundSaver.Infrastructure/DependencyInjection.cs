@@ -33,6 +33,8 @@ public static class DependencyInjection
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(Tuned(databaseConnection)).Build());
         services.AddDbContextPool<RefundSaverDbContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
+            // A pool freezes its options before RefundSaverDbContext.OnConfiguring could add the naming convention.
+            .UseSnakeCaseNaming()
             // Migrations are written by hand without a model snapshot; a test proves schema and model agree.
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<RefundSaverDbContext>());
