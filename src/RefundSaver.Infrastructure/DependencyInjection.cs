@@ -34,9 +34,7 @@ public static class DependencyInjection
         services.AddDbContextPool<RefundSaverDbContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
             // A pool freezes its options before RefundSaverDbContext.OnConfiguring could add the naming convention.
-            .UseSnakeCaseNaming()
-            // Migrations are written by hand without a model snapshot; a test proves schema and model agree.
-            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
+            .UseSnakeCaseNaming());
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<RefundSaverDbContext>());
         services.AddSingleton<IRefundSaverSettingsStore, RefundSaverSettingsStore>();
         services.AddHostedService<DatabaseMigrator>();
