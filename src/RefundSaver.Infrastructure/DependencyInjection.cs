@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,8 +35,8 @@ public static class DependencyInjection
         builder.AddNpgsqlDataSource(DatabaseConnectionName, settings => settings.ConnectionString = Tuned(settings.ConnectionString!));
         services.AddDbContextPool<RefundSaverDbContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
-            // Migrations are written by hand without a model snapshot; a test proves schema and model agree.
-            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
+            // A pool freezes its options before RefundSaverDbContext.OnConfiguring could add the naming convention.
+            .UseSnakeCaseNaming());
         builder.EnrichNpgsqlDbContext<RefundSaverDbContext>(settings =>
         {
             // No retrying execution strategy: a failed write must surface (the webhook answers 503

@@ -1,10 +1,13 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using RefundSaver.Infrastructure.Persistence.Migrations;
 
 namespace RefundSaver.Infrastructure.Persistence;
 
@@ -17,6 +20,8 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, Npgsql
 {
     private const long MigrationLockKey = 0x52_53_4D_49_47; // "RSMIG"
 
+    public static string BaselineId { get; } = typeof(Baseline).GetCustomAttribute<MigrationAttribute>()!.Id;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
@@ -27,6 +32,7 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, Npgsql
         await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
         try
         {
+            await AdoptHandWrittenChainAsync(db, lockConnection, cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
@@ -39,6 +45,36 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, Npgsql
             // Explicitly: a pooled connection keeps its session, and so the lock, after it is closed.
             await ExecuteAsync(lockConnection, $"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// A database that the hand-written migrations built has the baseline's schema (a test proves it)
+    /// but only their ids in its history: it adopts the baseline, whose history row is recorded
+    /// instead of the baseline being built again. One they left part-way first gets the rest of them
+    /// from their script, which runs exactly the statements the old code would have run for the
+    /// migrations its history lacks. All in one transaction: a migration that refuses (the last one
+    /// does when two profiles answer to one token) leaves the database as it was.
+    /// </summary>
+    private async Task AdoptHandWrittenChainAsync(RefundSaverDbContext db, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        if (!applied.Contains(HandWrittenChain.MigrationIds[0]) || applied.Contains(BaselineId))
+        {
+            return;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var missing = HandWrittenChain.MigrationIds.Where(id => !applied.Contains(id)).ToList();
+        if (missing.Count > 0)
+        {
+            LogCompletingHandWrittenChain(logger, string.Join(", ", missing));
+            await ExecuteAsync(connection, HandWrittenChain.ReadScript(), cancellationToken);
+        }
+
+        var baseline = new HistoryRow(BaselineId, ProductInfo.GetVersion());
+        await ExecuteAsync(connection, db.GetService<IHistoryRepository>().GetInsertScript(baseline), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogAdoptedBaseline(logger, BaselineId);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
@@ -72,4 +108,12 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, Npgsql
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} database migration(s): {Migrations}")]
     private static partial void LogApplying(ILogger logger, int count, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The database stopped part-way along the hand-written migrations; applying the rest of them first: {Migrations}")]
+    private static partial void LogCompletingHandWrittenChain(ILogger logger, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "The database was built by the hand-written migrations, whose schema is the baseline's: {Baseline} recorded as applied")]
+    private static partial void LogAdoptedBaseline(ILogger logger, string baseline);
 }

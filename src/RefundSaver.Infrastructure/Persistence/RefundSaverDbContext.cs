@@ -1,3 +1,4 @@
+using EFCore.NamingConventions.Internal;
 using Microsoft.EntityFrameworkCore;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Domain.Apps;
@@ -26,6 +27,19 @@ public sealed class RefundSaverDbContext(DbContextOptions<RefundSaverDbContext> 
     public DbSet<PurchaseReport> PurchaseReports => Set<PurchaseReport>();
 
     public DbSet<ConsumptionAttempt> ConsumptionAttempts => Set<ConsumptionAttempt>();
+
+    /// <summary>
+    /// Snake case names by convention (<see cref="SnakeCaseNaming"/>), whoever builds the context: the
+    /// design-time factory, tests, the runtime. EF forbids this method to change a pool's options, so a
+    /// pooled registration (the runtime's) names the convention itself, and passes here.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<NamingConventionsOptionsExtension>() is null)
+        {
+            optionsBuilder.UseSnakeCaseNaming();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RefundSaverDbContext).Assembly);

@@ -8,9 +8,8 @@ internal sealed class DispatcherHeartbeatConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<DispatcherHeartbeat> builder)
     {
-        builder.ToTable("dispatchers");
-        builder.HasKey(heartbeat => heartbeat.Owner).HasName("pk_dispatchers");
-        builder.Property(heartbeat => heartbeat.Owner).HasColumnName("owner").HasMaxLength(100);
-        builder.Property(heartbeat => heartbeat.SeenAt).HasColumnName("seen_at");
+        builder.ToTable("dispatchers"); // The convention would name it after the class (no DbSet does): dispatcher_heartbeat.
+        builder.HasKey(heartbeat => heartbeat.Owner);
+        builder.Property(heartbeat => heartbeat.Owner).HasMaxLength(100);
     }
 }

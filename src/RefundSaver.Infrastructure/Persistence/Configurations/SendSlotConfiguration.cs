@@ -9,12 +9,9 @@ internal sealed class SendSlotConfiguration : IEntityTypeConfiguration<SendSlot>
 {
     public void Configure(EntityTypeBuilder<SendSlot> builder)
     {
-        builder.ToTable("send_slots");
-        builder.HasKey(slot => new { slot.AppId, slot.Environment }).HasName("pk_send_slots");
-        builder.Property(slot => slot.AppId).HasColumnName("app_id");
-        builder.Property(slot => slot.Environment).HasColumnName("environment").HasMaxLength(16);
-        builder.Property(slot => slot.NextAt).HasColumnName("next_at");
-        builder.HasOne<App>().WithMany().HasForeignKey(slot => slot.AppId)
-            .HasConstraintName("fk_send_slots_apps_app_id").OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable("send_slots"); // The convention would name it after the class (no DbSet does): send_slot.
+        builder.HasKey(slot => new { slot.AppId, slot.Environment });
+        builder.Property(slot => slot.Environment).HasMaxLength(16);
+        builder.HasOne<App>().WithMany().HasForeignKey(slot => slot.AppId).OnDelete(DeleteBehavior.Cascade);
     }
 }
