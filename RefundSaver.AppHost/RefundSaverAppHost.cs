@@ -19,7 +19,7 @@ public static class RefundSaverAppHost
         var configuration = builder.Configuration;
         var dataDirectory = Directory.CreateDirectory(
             configuration["AppHost:DataDirectory"] is { Length: > 0 } configured ? configured : Path.Combine(builder.AppHostDirectory, ".data")).FullName;
-        var servers = configuration.GetValue("AppHost:Servers", ServerMode.Local);
+        var servers = ServersOf(configuration);
         var adminToken = StoredSecrets.AdminToken(configuration, dataDirectory);
 
         var database = AddDatabase(builder, servers, dataDirectory);
@@ -62,6 +62,12 @@ public static class RefundSaverAppHost
             .Where(root => !string.IsNullOrWhiteSpace(root.Value))
             .OrderBy(root => int.TryParse(root.Key, out var index) ? index : int.MaxValue)
             .Select(root => root.Value!)];
+
+    private static ServerMode ServersOf(IConfiguration configuration) =>
+        configuration["AppHost:Servers"] is not { Length: > 0 } value ? ServerMode.Local
+        : Enum.TryParse<ServerMode>(value, ignoreCase: true, out var mode) && Enum.IsDefined(mode) ? mode
+        : throw new DistributedApplicationException(
+            $"AppHost:Servers is '{value}': it must be 'local' (PostgreSQL and Redis from this machine's binaries) or 'containers' (Aspire's containers).");
 
     /// <summary>A connection string in configuration wins (a managed database); else a server of the chosen mode.</summary>
     private static IResourceBuilder<IResourceWithConnectionString> AddDatabase(

@@ -49,17 +49,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dashboard_port=$(free_port)
-DOTNET_ENVIRONMENT=Production Dispatcher__ProductionRatePerSecond="$PACE" AppHost__DataDirectory="$work/data" AppHost__DashboardPort="$dashboard_port" \
-  dotnet RefundSaver.AppHost/bin/Release/net10.0/RefundSaver.AppHost.dll > "$log" 2>&1 &
-apphost=$!
+Dispatcher__ProductionRatePerSecond="$PACE" AppHost__AppStoreSimulator=true start_apphost "$work/data" "$log"
 
-url=$(wait_for_api_url "$log" "$apphost")
-echo "AppHost up: API at $url, dashboard at http://127.0.0.1:$dashboard_port/"
+url=$(resource_url "$log" "$apphost" api)
+appstore=$(resource_url "$log" "$apphost" appstore)
+postgres=$(resource_url "$log" "$apphost" postgres)
+echo "AppHost up: API at $url, App Store simulator at $appstore"
 echo "Load: $(uptime | sed 's/.*load average/load average/') on $(nproc) cores"
 echo
 
-"${bench[@]}" dispatch --dashboard "http://127.0.0.1:$dashboard_port" --data "$work/data" \
+"${bench[@]}" dispatch --api "$url" --appstore "$appstore" --postgres "$postgres" --data "$work/data" \
   --apps "$APPS" --per-app "$PER_APP" --big "$BIG" --concurrency "$CONCURRENCY" \
   --one-by-one "$ONE_BY_ONE" --rate "$RATE" --timeout "$TIMEOUT"
 echo

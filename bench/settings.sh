@@ -23,17 +23,14 @@ fi
 work=$(mktemp -d)
 chmod 755 "$work" # the postgres user must reach its data directory inside
 log="$work/apphost.log"
-token=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 dotnet build RefundSaver.AppHost -c Release -v quiet -nologo > /dev/null
 
 # One app sends everything here, so its rate limit (Api:RateLimit, 2,000/s by default) is lifted.
-DOTNET_ENVIRONMENT=Production AppHost__DataDirectory="$work/data" AppHost__DashboardPort=0 Admin__Token="$token" \
-  Api__RateLimit__RequestsPerSecond=0 \
-  dotnet RefundSaver.AppHost/bin/Release/net10.0/RefundSaver.AppHost.dll > "$log" 2>&1 &
-apphost=$!
+Api__RateLimit__RequestsPerSecond=0 start_apphost "$work/data" "$log"
 trap 'kill -TERM $apphost 2> /dev/null; wait $apphost 2> /dev/null; cp "$log" /tmp/last-bench-apphost.log; rm -rf "$work"' EXIT
 
-url=$(wait_for_api_url "$log" "$apphost")
+url=$(resource_url "$log" "$apphost" api)
+token=$(cat "$work/data/admin-token")
 echo "API at $url"
 
 api_key=$(curl -sf -X POST "$url/admin/api/apps" -H "Authorization: Bearer $token" \

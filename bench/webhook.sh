@@ -32,7 +32,6 @@ scripts/install-prerequisites.sh
 work=$(mktemp -d)
 chmod 755 "$work" # the postgres user must reach its data directory inside
 log="$work/apphost.log"
-token=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 dotnet build RefundSaver.AppHost -c Release -v quiet -nologo > /dev/null
 dotnet build bench/RefundSaver.Bench -c Release -v quiet -nologo > /dev/null
 bench=(dotnet bench/RefundSaver.Bench/bin/Release/net10.0/RefundSaver.Bench.dll)
@@ -48,13 +47,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-DOTNET_ENVIRONMENT=Production AppHost__DataDirectory="$work/data" AppHost__DashboardPort=0 Admin__Token="$token" \
+\
   Dispatcher__Enabled="$DISPATCHER" \
   AppStore__Verification__ExtraTrustedRoots__0="$(cat "$work/chain/root.pem")" \
-  dotnet RefundSaver.AppHost/bin/Release/net10.0/RefundSaver.AppHost.dll > "$log" 2>&1 &
-apphost=$!
+  start_apphost "$work/data" "$log"
 
-url=$(wait_for_api_url "$log" "$apphost")
+url=$(resource_url "$log" "$apphost" api)
+token=$(cat "$work/data/admin-token")
 echo "API at $url (dispatcher: $DISPATCHER)"
 
 # The load generator shares the cores with what it measures: its idle threads must not spin on them.

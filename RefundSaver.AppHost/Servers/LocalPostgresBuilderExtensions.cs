@@ -87,18 +87,10 @@ public static class LocalPostgresBuilderExtensions
                 });
             }
         });
-        builder.Eventing.Subscribe<ResourceStoppedEvent>(server, async (@event, _) =>
-        {
-            var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
-            foreach (var database in builder.Resources.OfType<LocalPostgresDatabaseResource>().Where(database => database.Parent == server))
-            {
-                await notifications.PublishUpdateAsync(database, snapshot => snapshot with
-                {
-                    State = @event.ResourceEvent.Snapshot.State,
-                    StopTimeStamp = DateTime.UtcNow,
-                });
-            }
-        });
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, (@event, _) =>
+            PublishDatabaseStatesAsync(builder, server, @event.Services, KnownResourceStates.Starting));
+        builder.Eventing.Subscribe<ResourceStoppedEvent>(server, (@event, _) =>
+            PublishDatabaseStatesAsync(builder, server, @event.Services, @event.ResourceEvent.Snapshot.State?.Text ?? KnownResourceStates.Exited));
         var healthCheckKey = $"{name}_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             healthCheckKey, _ => new LocalPostgresHealthCheck(pgData, () => AdminConnectionString(connectionString)), failureStatus: null, tags: null));
@@ -165,6 +157,21 @@ public static class LocalPostgresBuilderExtensions
             .WithHealthCheck(healthCheckKey)
             .WithIconName("Database")
             .ExcludeFromManifest();
+    }
+
+    private static async Task PublishDatabaseStatesAsync(
+        IDistributedApplicationBuilder builder, LocalPostgresServerResource server, IServiceProvider services, string state)
+    {
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        var stopped = KnownResourceStates.TerminalStates.Contains(state);
+        foreach (var database in builder.Resources.OfType<LocalPostgresDatabaseResource>().Where(database => database.Parent == server))
+        {
+            await notifications.PublishUpdateAsync(database, snapshot => snapshot with
+            {
+                State = state,
+                StopTimeStamp = stopped ? DateTime.UtcNow : null,
+            });
+        }
     }
 
     private static void AddSetting(CommandLineArgsCallbackContext context, string setting, string value)

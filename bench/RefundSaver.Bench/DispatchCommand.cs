@@ -4,8 +4,8 @@ namespace RefundSaver.Bench;
 
 /// <summary>
 /// The dispatcher's benchmark against a running AppHost (see bench/dispatch.sh): (1) a backlog of
-/// held requests of many apps released at once, (2) requests one by one. Flags: --dashboard (the
-/// AppHost's dashboard URL), --data (its data directory), --apps (100), --per-app (100), --big
+/// held requests of many apps released at once, (2) requests one by one. Flags: --api, --appstore
+/// and --postgres (the AppHost's resources' URLs), --data (its data directory), --apps (100), --per-app (100), --big
 /// (2000), --concurrency (32), --hold-minutes (600), --one-by-one (200; 0 skips phase 2), --rate (0: each after the
 /// previous one is answered), --timeout (180s, each wait), --answer-timeout (10s, one request in phase 2).
 /// Exits 1 with a message when the system is not there or requests get stuck.
@@ -32,8 +32,8 @@ internal static class DispatchCommand
 
         try
         {
-            var dashboard = new Uri(flags.Required("dashboard").TrimEnd('/') + "/");
-            var system = await SystemUnderTest.DiscoverAsync(http, dashboard, flags.Required("data"), cancel.Token);
+            var system = await SystemUnderTest.DiscoverAsync(
+                new Uri(flags.Required("api")), new Uri(flags.Required("appstore")), new Uri(flags.Required("postgres")), flags.Required("data"), cancel.Token);
             Console.WriteLine($"API {system.Api}, App Store simulator {system.AppStore}");
             await using var database = NpgsqlDataSource.Create(system.DatabaseConnectionString);
             var client = new SystemClient(http, system);

@@ -13,11 +13,14 @@ internal sealed class ProcessCpu
 
     private static readonly (string Group, string Marker)[] Groups =
     [
-        ("api", "RefundSaver.Api.dll"),
+        // The orchestrator runs the Api's own executable (…/net10.0/RefundSaver.Api), not its csproj.
+        ("api", "net10.0/RefundSaver.Api"),
         ("verifier host", "RefundSaver.Bench.dll verify-host"),
         ("load generator", "RefundSaver.Bench.dll load"),
         ("postgres", "postgres"),
         ("redis", "redis-server"),
+        // Aspire's dashboard takes the services' telemetry (OTLP) while they run.
+        ("dashboard", "Aspire.Dashboard"),
     ];
 
     private readonly Dictionary<int, (string Group, long Ticks)> _start;

@@ -4,7 +4,7 @@ using RefundSaver.Bench;
 //   chain --out <dir>                      writes a fresh test signing chain (root.pem is what the API must trust)
 //   load --url <base> --chain <dir> ...    pre-signs distinct notifications, then posts them (see LoadCommand)
 //   verify-host --port <p> --chain <dir>   a bench-only Kestrel host: POST /verify runs the product's verifier
-//   dispatch --dashboard <url> --data <dir>  backlog and one-by-one runs of the dispatcher against a running AppHost (see DispatchCommand)
+//   dispatch --api <url> --appstore <url> --postgres <url> --data <dir> backlog and one-by-one runs of the dispatcher against a running AppHost (see DispatchCommand)
 if (args.Length == 0)
 {
     Console.Error.WriteLine("usage: RefundSaver.Bench chain|load|verify-host|dispatch [--flag value ...]");

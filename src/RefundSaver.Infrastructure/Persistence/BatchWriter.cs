@@ -14,15 +14,18 @@ namespace RefundSaver.Infrastructure.Persistence;
 /// </summary>
 internal sealed partial class BatchWriter<TItem, TResult> : IAsyncDisposable
 {
+    private readonly NpgsqlDataSource _dataSource;
     private readonly Func<IReadOnlyList<TItem>, Task<TResult[]>> _write;
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>();
     private readonly Task _writer;
 
-    /// <param name="write">Writes a batch in one transaction and answers each item, in order.</param>
-    public BatchWriter(Func<IReadOnlyList<TItem>, Task<TResult[]>> write, int maxBatchSize, ILogger logger)
+    /// <param name="dataSource">Where <paramref name="write"/> takes its connections.</param>
+    /// <param name="write">Writes a batch in one transaction and answers each item, in order; idempotent.</param>
+    public BatchWriter(NpgsqlDataSource dataSource, Func<IReadOnlyList<TItem>, Task<TResult[]>> write, int maxBatchSize, ILogger logger)
     {
+        _dataSource = dataSource;
         _write = write;
         _maxBatchSize = maxBatchSize;
         _logger = logger;
@@ -91,7 +94,21 @@ internal sealed partial class BatchWriter<TItem, TResult> : IAsyncDisposable
 
     private async Task WriteAsync(List<Pending> batch)
     {
-        var results = await _write(batch.Select(pending => pending.Item).ToList());
+        var items = batch.Select(pending => pending.Item).ToList();
+        TResult[] results;
+        try
+        {
+            results = await _write(items);
+        }
+        catch (NpgsqlException exception) when (exception is { IsTransient: true, InnerException: not TimeoutException })
+        {
+            // A server restart leaves every idle connection of the pool dead, and each says so only
+            // when next used: drop them all and write once more on a new one. When the database is
+            // really down, this attempt fails at once too.
+            LogReconnecting(_logger, exception.Message);
+            _dataSource.Clear();
+            results = await _write(items);
+        }
 
         // Each answer goes to the thread pool's global (first in, first out) queue: completing them
         // from this thread would queue their continuations on its own last-in-first-out queue, and
@@ -104,6 +121,9 @@ internal sealed partial class BatchWriter<TItem, TResult> : IAsyncDisposable
                 preferLocal: false);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A pooled connection to the database was broken ({Reason}); writing the batch again on a new one")]
+    private static partial void LogReconnecting(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a batch of {Count}; writing them one by one")]
     private static partial void LogBatchRefused(ILogger logger, Exception exception, int count);

@@ -32,6 +32,9 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, Npgsql
         await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
         try
         {
+            // Made first (IF NOT EXISTS): EF reads the history by querying the table itself, and on a
+            // new database each read would leave an ERROR "relation does not exist" in the server's log.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await AdoptHandWrittenChainAsync(db, lockConnection, cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)

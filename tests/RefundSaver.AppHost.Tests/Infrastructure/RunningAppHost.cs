@@ -41,9 +41,11 @@ public sealed class RunningAppHost : IAsyncDisposable
         var running = new RunningAppHost(application, dataDirectory);
         try
         {
-            running.WatchLogs();
             using var timeout = new CancellationTokenSource(StartTimeout);
             await application.StartAsync(timeout.Token);
+            // Only once started: a resource's log is kept under the names the orchestrator gives its
+            // instances, and it sends each log from its first line when someone starts watching.
+            running.WatchLogs();
             await application.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
             return running;
         }

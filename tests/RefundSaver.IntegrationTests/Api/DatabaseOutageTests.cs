@@ -34,15 +34,8 @@ public sealed class DatabaseOutageTests(RealServersFixture servers) : IAsyncLife
     public async Task Webhook_WhenTheDatabaseIsDown_ShouldAnswer503AndAcceptTheRetryOnceItIsBack()
     {
         using var admin = _api.CreateAdminClient();
-        var created = await admin.PostAsJsonAsync("/admin/api/apps", new { name = "Outage", bundle_id = "com.example.outage" });
-        created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var jws = new JwsSigner(_chain).Sign(new JsonObject
-        {
-            ["notificationType"] = "TEST",
-            ["notificationUUID"] = Guid.NewGuid().ToString(),
-            ["signedDate"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-            ["data"] = new JsonObject { ["bundleId"] = "com.example.outage", ["environment"] = "Sandbox" },
-        }.ToJsonString());
+        var bundleId = await CreateAppAsync(admin);
+        var jws = TestNotification(bundleId);
         using var client = _api.CreateClient();
 
         await servers.StopServerAsync(RealServersFixture.SpareServer);
@@ -58,4 +51,54 @@ public sealed class DatabaseOutageTests(RealServersFixture servers) : IAsyncLife
         retry.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await retry.Content.ReadFromJsonAsync<JsonObject>())!["duplicate"]!.GetValue<bool>().ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Writes_WhenTheDatabaseRestartedUnderWarmPools_ShouldSucceedAtTheFirstTry()
+    {
+        using var admin = _api.CreateAdminClient();
+        var bundleId = await CreateAppAsync(admin, "settings");
+        var created = await (await admin.PostAsJsonAsync("/admin/api/apps", new { name = "Keys", bundle_id = bundleId + ".keys" })).Content.ReadFromJsonAsync<JsonObject>();
+        using var backend = _api.CreateAppClient(created!["api_key"]!.GetValue<string>());
+        using var client = _api.CreateClient();
+        (await client.PostAsJsonAsync("/webhooks/app-store", new { signedPayload = TestNotification(bundleId) })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SetConsentAsync(backend)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await servers.StopServerAsync(RealServersFixture.SpareServer);
+        await servers.StartServerAsync(RealServersFixture.SpareServer);
+        var notification = await client.PostAsJsonAsync("/webhooks/app-store", new { signedPayload = TestNotification(bundleId) });
+        var settings = await SetConsentAsync(backend);
+
+        notification.StatusCode.ShouldBe(HttpStatusCode.OK, await notification.Content.ReadAsStringAsync());
+        settings.StatusCode.ShouldBe(HttpStatusCode.OK, await settings.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<string> CreateAppAsync(HttpClient admin, string name = "outage")
+    {
+        var bundleId = $"com.example.{name}{Guid.NewGuid():N}";
+        var created = await admin.PostAsJsonAsync("/admin/api/apps", new { name = "Outage", bundle_id = bundleId });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return bundleId;
+    }
+
+    /// <summary>A profile's consent through the settings endpoint (its write goes through the batch writer).</summary>
+    private static async Task<HttpResponseMessage> SetConsentAsync(HttpClient backend)
+    {
+        using var profile = new HttpRequestMessage(HttpMethod.Post, "/api/v2/server-side-api/profile/") { Content = JsonContent.Create(new { }) };
+        profile.Headers.Add("adapty-customer-user-id", "restart-customer");
+        (await backend.SendAsync(profile)).IsSuccessStatusCode.ShouldBeTrue();
+        using var settings = new HttpRequestMessage(HttpMethod.Post, "/api/v2/server-side-api/purchase/profile/refund-saver/settings/")
+        {
+            Content = JsonContent.Create(new { consent = true }),
+        };
+        settings.Headers.Add("adapty-customer-user-id", "restart-customer");
+        return await backend.SendAsync(settings);
+    }
+
+    private string TestNotification(string bundleId) => new JwsSigner(_chain).Sign(new JsonObject
+    {
+        ["notificationType"] = "TEST",
+        ["notificationUUID"] = Guid.NewGuid().ToString(),
+        ["signedDate"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+        ["data"] = new JsonObject { ["bundleId"] = bundleId, ["environment"] = "Sandbox" },
+    }.ToJsonString());
 }
