@@ -13,6 +13,7 @@ public static class RefundSaverAppHost
     public const string RedisName = "redis";
 
     private const string ExtraTrustedRootsSection = "AppStore:Verification:ExtraTrustedRoots";
+    private const string AllowExtraRootsInProductionSetting = "AppStore:Verification:AllowExtraRootsInProduction";
 
     public static void AddRefundSaver(this IDistributedApplicationBuilder builder)
     {
@@ -37,6 +38,12 @@ public static class RefundSaverAppHost
         for (var index = 0; index < extraRoots.Count; index++)
         {
             api.WithEnvironment(ExtraTrustedRootVariable(index), extraRoots[index]);
+        }
+
+        // Only when given (bench/dispatch.sh plays Production through the simulator): the API's default is off.
+        if (configuration[AllowExtraRootsInProductionSetting] is { Length: > 0 } allowExtraRootsInProduction)
+        {
+            api.WithEnvironment("AppStore__Verification__AllowExtraRootsInProduction", allowExtraRootsInProduction);
         }
 
         if (configuration.GetValue("AppHost:AppStoreSimulator", builder.Environment.IsDevelopment()))

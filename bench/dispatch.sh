@@ -50,7 +50,9 @@ cleanup() {
 trap cleanup EXIT
 
 dashboard_port=$(free_port)
+# The bench's apps are Production apps at the simulator, whose root the API trusts for Sandbox only unless told.
 DOTNET_ENVIRONMENT=Production Dispatcher__ProductionRatePerSecond="$PACE" AppHost__DataDirectory="$work/data" AppHost__DashboardPort="$dashboard_port" \
+  AppStore__Verification__AllowExtraRootsInProduction=true \
   dotnet RefundSaver.AppHost/bin/Release/net10.0/RefundSaver.AppHost.dll > "$log" 2>&1 &
 apphost=$!
 
