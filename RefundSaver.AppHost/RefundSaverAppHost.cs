@@ -13,6 +13,7 @@ public static class RefundSaverAppHost
     public const string RedisName = "redis";
 
     private const string ExtraTrustedRootsSection = "AppStore:Verification:ExtraTrustedRoots";
+    private const string AllowExtraRootsInProductionSetting = "AppStore:Verification:AllowExtraRootsInProduction";
 
     public static void AddRefundSaver(this IDistributedApplicationBuilder builder)
     {
@@ -39,12 +40,18 @@ public static class RefundSaverAppHost
             api.WithEnvironment(ExtraTrustedRootVariable(index), extraRoots[index]);
         }
 
+        // Only when given (bench/dispatch.sh plays Production through the simulator): the API's default is off.
+        if (configuration[AllowExtraRootsInProductionSetting] is { Length: > 0 } allowExtraRootsInProduction)
+        {
+            api.WithEnvironment("AppStore__Verification__AllowExtraRootsInProduction", allowExtraRootsInProduction);
+        }
+
         if (configuration.GetValue("AppHost:AppStoreSimulator", builder.Environment.IsDevelopment()))
         {
             AddAppStoreSimulator(builder, api, dataDirectory, extraRoots.Count);
         }
 
-        ServeDirectlyOverHttp(builder, api);
+        ConfigureService(builder, api);
         builder.Services.AddHostedService<ResourceStateLog>();
         if (configuration.GetValue("AppHost:EchoLogs", false))
         {
@@ -120,17 +127,21 @@ public static class RefundSaverAppHost
             // The simulator has written its chain by the time it is healthy, which the Api waits for.
             .WithEnvironment(context => context.EnvironmentVariables[ExtraTrustedRootVariable(rootIndex)] =
                 File.ReadAllText(Path.Combine(chainDirectory, "root.pem")));
-        ServeDirectlyOverHttp(builder, appStore);
+        ConfigureService(builder, appStore);
     }
 
     /// <summary>
-    /// The projects serve plain HTTP on loopback, directly on the ports of their launch profiles (no
-    /// orchestrator proxy in the request path), so that README's addresses stay valid from run to
-    /// run; with <c>AppHost:FixedPorts=false</c> (the tests) the orchestrator picks free ports instead.
+    /// The projects run in the AppHost's environment (their launch profiles say Development, which
+    /// a Production AppHost must not pass on) and serve plain HTTP on loopback, directly on the ports
+    /// of their launch profiles (no orchestrator proxy in the request path), so that README's
+    /// addresses stay valid from run to run; with <c>AppHost:FixedPorts=false</c> (the tests) the
+    /// orchestrator picks free ports instead.
     /// </summary>
-    private static void ServeDirectlyOverHttp(IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> project)
+    private static void ConfigureService(IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> project)
     {
         var fixedPorts = builder.Configuration.GetValue("AppHost:FixedPorts", true);
+        project.WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+            .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName);
 #pragma warning disable ASPIRECERTIFICATES001 // Evaluation API; without it the AppHost warns that no development certificate is trusted.
         project.WithoutHttpsCertificate();
 #pragma warning restore ASPIRECERTIFICATES001

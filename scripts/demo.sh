@@ -28,9 +28,10 @@ app_id=$(jq -r .id <<< "$created")
 api_key=$(jq -r .api_key <<< "$created")
 echo "app $app_id"
 
-step "2. The same app at the App Store (simulator): Apple app id and an In-App Purchase key (.p8)"
+# In Sandbox: RefundSaver trusts the simulator's root (not Apple's) for Sandbox notifications only.
+step "2. The same app at the App Store (simulator, Sandbox): Apple app id and an In-App Purchase key (.p8)"
 apple=$(curl -sf -X POST "$APPLE/simulator/apps" -H "$JSON" \
-  -d "{\"bundle_id\":\"$bundle\",\"notification_url\":\"$API/webhooks/app-store\",\"environment\":\"Production\"}")
+  -d "{\"bundle_id\":\"$bundle\",\"notification_url\":\"$API/webhooks/app-store\",\"environment\":\"Sandbox\"}")
 jq '{bundle_id, apple_app_id, environment, issuer_id, key_id}' <<< "$apple"
 
 step "3. RefundSaver gets the app's identity, its key (sealed at rest), and its refund policy"

@@ -17,6 +17,8 @@ public static class DependencyInjection
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
 
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
+            .Validate<IHostEnvironment>(AdminOptions.IsValid, AdminOptions.Requirements).ValidateOnStart();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthenticationSchemes.ApiKey, null)
             .AddScheme<AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AuthenticationSchemes.AdminToken, null);

@@ -72,5 +72,6 @@ public sealed class ResourcesTests(AppHostFixture fixture)
         environment["AppStore__Verification__ExtraTrustedRoots__0"]
             .ShouldBe(File.ReadAllText(Path.Combine(AppHost.DataDirectory, "appstore-chain", "root.pem")));
         environment["DOTNET_GCgen0size"].ShouldBe("0x2000000");
+        environment["ASPNETCORE_ENVIRONMENT"].ShouldBe("Development", "the AppHost's own environment, whatever the API's launch profile says");
     }
 }

@@ -8,18 +8,16 @@ using Microsoft.Extensions.Options;
 namespace RefundSaver.Api.Authentication;
 
 /// <summary>
-/// The operator's bearer token from configuration <c>Admin:Token</c>. Both sides are hashed before a
-/// constant-time comparison, so neither the length nor the content leaks through timing.
+/// The operator's bearer token from configuration <c>Admin:Token</c> (<see cref="AdminOptions"/>). Both
+/// sides are hashed before a constant-time comparison, so neither the length nor the content leaks through timing.
 /// </summary>
 internal sealed class AdminTokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptionsMonitor<AdminOptions> admin)
     : ErrorChallengeHandler(options, logger, encoder)
 {
-    public const string TokenSetting = "Admin:Token";
-
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var configured = configuration[TokenSetting];
+        var configured = admin.CurrentValue.Token;
         if (string.IsNullOrEmpty(configured))
         {
             return Task.FromResult(AuthenticateResult.Fail("The admin API is disabled: set the Admin__Token setting to enable it."));

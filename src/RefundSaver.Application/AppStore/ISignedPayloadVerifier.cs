@@ -4,7 +4,8 @@ namespace RefundSaver.Application.AppStore;
 /// Verifies a JWS signed by the App Store (a notification's <c>signedPayload</c>, or the
 /// <c>signedTransactionInfo</c> / <c>signedRenewalInfo</c> inside it): ES256 only, an x5c chain of
 /// exactly three certificates that builds to a configured trust root (never to the root the message
-/// carries), Apple's OIDs on the leaf and the intermediate, then the signature.
+/// carries), Apple's OIDs on the leaf and the intermediate, then the signature. A payload under a
+/// root other than Apple's is accepted only when it says Sandbox, unless the operator opted in.
 /// </summary>
 public interface ISignedPayloadVerifier
 {

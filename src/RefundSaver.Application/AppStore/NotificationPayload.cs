@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using RefundSaver.Domain.AppStore;
 
@@ -19,7 +20,8 @@ public sealed record NotificationPayload(
     string? SignedRenewalInfo,
     string? ConsumptionRequestReason)
 {
-    private static readonly string[] AppSections = ["data", "summary", "externalPurchaseToken", "appData"];
+    /// <summary>The sections that may name the app and its environment, in the order they are read.</summary>
+    public static ImmutableArray<string> AppSections { get; } = ["data", "summary", "externalPurchaseToken", "appData"];
 
     public static NotificationPayload? From(JsonElement payload)
     {

@@ -4,6 +4,7 @@ namespace RefundSaver.Infrastructure.AppStore;
 internal sealed class AppStoreVerificationOptions
 {
     public const string Section = "AppStore:Verification";
+    public const string AllowExtraRootsInProductionSetting = $"{Section}:{nameof(AllowExtraRootsInProduction)}";
 
     /// <summary>
     /// Check the chain's revocation online (OCSP/CRL) at the current time; when off, the chain is
@@ -16,7 +17,17 @@ internal sealed class AppStoreVerificationOptions
 
     /// <summary>
     /// PEM certificates every app trusts besides Apple Root CA - G3: the root of a local App Store
-    /// stand-in, say. Per-app roots are set through the admin API.
+    /// stand-in, say. Per-app roots are set through the admin API. Both are trusted for Sandbox
+    /// payloads only, unless <see cref="AllowExtraRootsInProduction"/> is set.
     /// </summary>
     public List<string> ExtraTrustedRoots { get; set; } = [];
+
+    /// <summary>
+    /// Also trust the extra roots (configured and per-app) for Production payloads. Off by default:
+    /// a payload anchored at any root but Apple Root CA - G3 is accepted only when it says Sandbox,
+    /// since whoever holds such a root's key (a local App Store stand-in, a test chain) could
+    /// otherwise sign Production notifications for any app. Turn it on only where a stand-in plays
+    /// Production on purpose: tests and benchmarks.
+    /// </summary>
+    public bool AllowExtraRootsInProduction { get; set; }
 }

@@ -97,7 +97,8 @@ internal sealed class CertificateChainValidator(bool onlineRevocationChecks)
         return new ValidatedChain(
             key,
             elements.Max(certificate => new DateTimeOffset(certificate.NotBefore)),
-            elements.Min(certificate => new DateTimeOffset(certificate.NotAfter)));
+            elements.Min(certificate => new DateTimeOffset(certificate.NotAfter)),
+            elements[^1].RawDataMemory.Span.SequenceEqual(AppleRootCertificate.RootCaG3Der));
     }
 
     private static SignedPayloadVerification? CheckApplesMarks(X509Certificate2 leaf, X509Certificate2 intermediate)

@@ -4,21 +4,27 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RefundSaver.Application.AppStore;
+using RefundSaver.Domain.AppStore;
 
 namespace RefundSaver.Infrastructure.AppStore;
 
 /// <summary>
 /// Verifies App Store signed payloads: the header, the x5c chain to a configured root (cached by
 /// the header, which carries the whole chain, and the trusted roots), then the ES256 signature,
-/// every time. Bad input
-/// of any kind is an <see cref="VerificationStatus.Invalid"/> answer, never an exception.
+/// every time; a payload under a root other than Apple's must say Sandbox unless the operator
+/// opted in. Bad input of any kind is an <see cref="VerificationStatus.Invalid"/> answer, never an exception.
 /// </summary>
 internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
 {
     private const int SignatureLength = 64;
+    private const string EnvironmentProperty = "environment";
+
+    private const string ExtraRootOutsideSandbox = "signed under a root other than Apple's, which is trusted for Sandbox only; "
+        + $"set {AppStoreVerificationOptions.AllowExtraRootsInProductionSetting}=true to trust it for Production";
 
     private readonly TimeProvider _clock;
     private readonly bool _onlineRevocationChecks;
+    private readonly bool _allowExtraRootsInProduction;
     private readonly CertificateChainValidator _chainValidator;
     private readonly ChainValidationCache _chains;
     private static readonly ConditionalWeakTable<IReadOnlyList<byte[]>, string> RootsKeys = [];
@@ -30,6 +36,7 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
     {
         _clock = clock;
         _onlineRevocationChecks = options.Value.OnlineRevocationChecks;
+        _allowExtraRootsInProduction = options.Value.AllowExtraRootsInProduction;
         _chainValidator = new CertificateChainValidator(_onlineRevocationChecks);
         _chains = new ChainValidationCache(clock, TimeSpan.FromMinutes(options.Value.ChainCacheMinutes));
         _configuredRoots = options.Value.ExtraTrustedRoots
@@ -85,11 +92,53 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
             return SignedPayloadVerification.Invalid("JWS certificate chain is not valid at the verification time");
         }
 
-        return jws.Signature.Length == SignatureLength
-            && chain.LeafKey.VerifyHash(jws.SigningInputHash, jws.Signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
-                ? SignedPayloadVerification.Verified(payload.RootElement.Clone())
-                : SignedPayloadVerification.Invalid("JWS signature does not verify with the leaf's key");
+        if (jws.Signature.Length != SignatureLength
+            || !chain.LeafKey.VerifyHash(jws.SigningInputHash, jws.Signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+        {
+            return SignedPayloadVerification.Invalid("JWS signature does not verify with the leaf's key");
+        }
+
+        return chain.AnchoredAtApple || _allowExtraRootsInProduction || SaysOnlySandbox(payload.RootElement)
+            ? SignedPayloadVerification.Verified(payload.RootElement.Clone())
+            : SignedPayloadVerification.Invalid(ExtraRootOutsideSandbox);
     }
+
+    /// <summary>
+    /// Whether the payload names Sandbox wherever it names an environment: at the top (a transaction
+    /// or renewal info) and in each section that names the app (a notification). Naming none, or
+    /// anything else anywhere, counts as Production: a payload that said Sandbox here and Production
+    /// where the webhook reads it must not pass for Sandbox.
+    /// </summary>
+    private static bool SaysOnlySandbox(JsonElement payload)
+    {
+        var sandbox = NamesSandbox(payload);
+        if (sandbox == false)
+        {
+            return false;
+        }
+
+        foreach (var name in NotificationPayload.AppSections)
+        {
+            if (payload.TryGetProperty(name, out var section) && section.ValueKind == JsonValueKind.Object
+                && NamesSandbox(section) is { } named)
+            {
+                if (!named)
+                {
+                    return false;
+                }
+
+                sandbox = true;
+            }
+        }
+
+        return sandbox == true;
+    }
+
+    /// <summary>Null when the object names no environment.</summary>
+    private static bool? NamesSandbox(JsonElement element) =>
+        element.TryGetProperty(EnvironmentProperty, out var environment)
+            ? environment.ValueKind == JsonValueKind.String && environment.ValueEquals(AppStoreEnvironmentNames.Sandbox)
+            : null;
 
     private static JsonDocument? ParsePayload(byte[] json)
     {

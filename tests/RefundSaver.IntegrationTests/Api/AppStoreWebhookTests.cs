@@ -21,10 +21,16 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
     private readonly SigningChain _chain = SigningChain.Create();
 
     // What the webhook stored, before any dispatcher moves it on: answering is tested in Answering/.
-    private static readonly Dictionary<string, string?> Settings = new()
+    private static readonly Dictionary<string, string?> DefaultSettings = new()
     {
         ["AppStore:Verification:ExtraTrustedRoots:0"] = ConfiguredChain.Root.ExportCertificatePem(),
         ["Dispatcher:Enabled"] = "false",
+    };
+
+    // The class's host: its test chains play Apple in Production too, which an operator must allow.
+    private static readonly Dictionary<string, string?> Settings = new(DefaultSettings)
+    {
+        ["AppStore:Verification:AllowExtraRootsInProduction"] = "true",
     };
 
     public override Task InitializeAsync() => UseApiAsync(Settings);
@@ -394,6 +400,48 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
 
         await ShouldBeErrorAsync(wrongId, HttpStatusCode.UnprocessableEntity, "app_not_configured");
         rightId.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Post_WhenProductionIsSignedUnderANonAppleRootWithoutTheOptIn_ShouldAnswer401AndStoreNothing(bool appsOwnRoot)
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        var chain = appsOwnRoot ? _chain : ConfiguredChain;
+        await using var withoutOptIn = new ApiFactory(
+            Api.DatabaseConnectionString, Servers.RedisConnectionString, RealServersFixture.AdminToken, DefaultSettings);
+        using var client = withoutOptIn.CreateClient();
+
+        var production = await client.PostAsJsonAsync(Webhook, new
+        {
+            signedPayload = Notification("CONSUMPTION_REQUEST", bundleId, environment: "Production", chain: chain,
+                signedTransaction: Transaction(bundleId, "2000000700", Signed, environment: "Production")),
+        });
+        var sandbox = await client.PostAsJsonAsync(Webhook, new { signedPayload = Notification("TEST", bundleId, chain: chain) });
+
+        var body = await ShouldBeErrorAsync(production, HttpStatusCode.Unauthorized, "invalid_signed_payload", "signedPayload");
+        body.ToJsonString().ShouldContain("set AppStore:Verification:AllowExtraRootsInProduction=true to trust it for Production");
+        sandbox.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ListAsync(app.Id, "notifications")).ShouldHaveSingleItem()!["environment"]!.GetValue<string>().ShouldBe("Sandbox");
+        (await ListAsync(app.Id, "consumption-requests")).ShouldBeEmpty();
+        (await CountAsync("SELECT count(*) FROM app_store_transactions WHERE app_id = @app", app.Id)).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Post_WhenProductionIsSignedUnderANonAppleRootWithTheOptIn_ShouldStoreIt(bool appsOwnRoot)
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+
+        var response = await PostAsync(Notification("CONSUMPTION_REQUEST", bundleId, environment: "Production",
+            chain: appsOwnRoot ? _chain : ConfiguredChain,
+            signedTransaction: Transaction(bundleId, "2000000710", Signed, environment: "Production")));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ListAsync(app.Id, "notifications")).ShouldHaveSingleItem()!["environment"]!.GetValue<string>().ShouldBe("Production");
+        (await ListAsync(app.Id, "consumption-requests")).ShouldHaveSingleItem()!["transaction_id"]!.GetValue<string>().ShouldBe("2000000710");
     }
 
     [Theory]

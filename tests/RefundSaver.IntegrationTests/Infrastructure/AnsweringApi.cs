@@ -7,8 +7,9 @@ namespace RefundSaver.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// One test class's RefundSaver, wired to the App Store simulator as the AppHost wires it: its own
-/// database, the simulator's base URLs and root, a credentials key of its own, and quick dispatcher
-/// settings. Its host listens on Kestrel, so that the simulator can post notifications to it.
+/// database, the simulator's base URLs and root (trusted for Production too), a credentials key of
+/// its own, and quick dispatcher settings. Its host listens on Kestrel, so that the simulator can
+/// post notifications to it.
 /// </summary>
 public sealed class AnsweringApi : IAsyncDisposable
 {
@@ -47,6 +48,8 @@ public sealed class AnsweringApi : IAsyncDisposable
             ["AppStore:ProductionBaseUrl"] = simulator.ProductionBaseUrl,
             ["AppStore:SandboxBaseUrl"] = simulator.SandboxBaseUrl,
             ["AppStore:Verification:ExtraTrustedRoots:0"] = simulator.RootPem,
+            // The simulator plays Apple in Production too (most of these tests do), which an operator must allow.
+            ["AppStore:Verification:AllowExtraRootsInProduction"] = "true",
             ["AppStore:CredentialsKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["AppStore:Client:RetryBaseDelayMilliseconds"] = "20",
             ["Dispatcher:MaxIdleSeconds"] = "1",

@@ -15,6 +15,9 @@ public sealed class ApiFactory(
 {
     public string DatabaseConnectionString => databaseConnectionString;
 
+    /// <summary>The host's environment: Testing unless a test needs what only another one does (Production's checks, say).</summary>
+    public string HostEnvironment { get; init; } = "Testing";
+
     /// <summary>Builds and starts the host (which applies the migrations).</summary>
     public Task StartAsync()
     {
@@ -36,7 +39,7 @@ public sealed class ApiFactory(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(HostEnvironment);
         builder.UseSetting("ConnectionStrings:refundsaver", databaseConnectionString);
         builder.UseSetting("ConnectionStrings:redis", redisConnectionString);
         builder.UseSetting("Admin:Token", adminToken ?? string.Empty);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace RefundSaver.UnitTests.AppStore;
 
-/// <summary>Apple's real, public certificates: the built-in root, and its chain under a forger's key.</summary>
+/// <summary>Apple's real, public certificates: the built-in root, its chain under a forger's key, and what anchors a chain.</summary>
 public sealed class AppleChainTests
 {
     private static readonly DateTimeOffset InsideLeafValidity = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
@@ -53,6 +53,28 @@ public sealed class AppleChainTests
         var token = new JwsSigner(forgerKey, x5c).Sign(Payload(InsideLeafValidity));
 
         SignedPayloadVerifierTests.ShouldBeInvalid(Verifier().Verify(token, []), "signature");
+    }
+
+    [Fact]
+    public void Validate_WhenApplesRealChainBuildsToTheBuiltInRoot_ShouldRecordAppleAsItsAnchor()
+    {
+        var chain = new CertificateChainValidator(onlineRevocationChecks: false)
+            .Validate([.. AppleCertificates.X5c], [AppleRootCertificate.RootCaG3Der], InsideLeafValidity, out var failure);
+
+        failure.ShouldBeNull();
+        chain.ShouldNotBeNull().AnchoredAtApple.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Validate_WhenAnotherTrustedRootAnchorsTheChain_ShouldNotRecordApple()
+    {
+        using var other = SigningChain.Create(new SigningChainOptions { Now = InsideLeafValidity });
+
+        var chain = new CertificateChainValidator(onlineRevocationChecks: false)
+            .Validate([.. other.X5c], [AppleRootCertificate.RootCaG3Der, other.RootDer], InsideLeafValidity, out var failure);
+
+        failure.ShouldBeNull();
+        chain.ShouldNotBeNull().AnchoredAtApple.ShouldBeFalse();
     }
 
     private static string Payload(DateTimeOffset signedDate) =>

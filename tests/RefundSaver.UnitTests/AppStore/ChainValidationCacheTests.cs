@@ -46,5 +46,5 @@ public sealed class ChainValidationCacheTests : IDisposable
 
     private static ChainCacheKey Key(int index) => new($"header{index}", "");
 
-    private ValidatedChain Chain() => new(_key, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+    private ValidatedChain Chain() => new(_key, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, AnchoredAtApple: true);
 }

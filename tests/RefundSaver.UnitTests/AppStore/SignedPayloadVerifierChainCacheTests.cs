@@ -123,7 +123,7 @@ public sealed class SignedPayloadVerifierChainCacheTests : IDisposable
     }
 
     private string Payload(string id = "first", DateTimeOffset? signedDate = null) =>
-        $$"""{"notificationUUID":"{{id}}","signedDate":{{(signedDate ?? _clock.GetUtcNow()).ToUnixTimeMilliseconds()}}}""";
+        $$"""{"notificationUUID":"{{id}}","environment":"Sandbox","signedDate":{{(signedDate ?? _clock.GetUtcNow()).ToUnixTimeMilliseconds()}}}""";
 
     private SignedPayloadVerifier Verifier(int cacheMinutes = 15) =>
         new(Options.Create(new AppStoreVerificationOptions { ChainCacheMinutes = cacheMinutes }), _clock);

@@ -93,7 +93,8 @@ public sealed class SignedPayloadVerifierRevocationTests : IDisposable
         }
     }
 
-    private string Payload() => $$"""{"notificationType":"TEST","signedDate":{{_clock.GetUtcNow().ToUnixTimeMilliseconds()}}}""";
+    private string Payload() =>
+        $$"""{"notificationType":"TEST","data":{"environment":"Sandbox"},"signedDate":{{_clock.GetUtcNow().ToUnixTimeMilliseconds()}}}""";
 
     private SignedPayloadVerifier Verifier(bool online) =>
         new(Options.Create(new AppStoreVerificationOptions { OnlineRevocationChecks = online }), _clock);

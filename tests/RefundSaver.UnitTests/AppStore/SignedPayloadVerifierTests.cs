@@ -182,7 +182,7 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     public void Verify_WhenSignedDateIsAbsent_ShouldCheckTheChainNow()
     {
         using var expired = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow(), LeafExpired = true });
-        const string undated = """{"notificationType":"TEST"}""";
+        const string undated = """{"notificationType":"TEST","data":{"environment":"Sandbox"}}""";
 
         Verifier().Verify(_signer.Sign(undated), _chain.TrustedRoots).Status.ShouldBe(VerificationStatus.Verified);
         ShouldBeInvalid(Verifier().Verify(new JwsSigner(expired).Sign(undated), expired.TrustedRoots), "NotTimeValid");
@@ -273,7 +273,10 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     [Fact]
     public void Verify_WhenANestedTransactionWasTampered_ShouldRefuseItButNotTheNotification()
     {
-        var transaction = _signer.Sign(new { transactionId = "2000000123", productId = "coins.100", signedDate = Millis(_clock.GetUtcNow()) });
+        var transaction = _signer.Sign(new
+        {
+            transactionId = "2000000123", productId = "coins.100", environment = "Sandbox", signedDate = Millis(_clock.GetUtcNow()),
+        });
         var parts = transaction.Split('.');
         var forgedPayload = JwsSigner.Base64UrlEncode(
             """{"transactionId":"2000000123","productId":"coins.100000"}"""u8);
@@ -281,7 +284,7 @@ public sealed class SignedPayloadVerifierTests : IDisposable
         {
             notificationType = "CONSUMPTION_REQUEST",
             signedDate = Millis(_clock.GetUtcNow()),
-            data = new { signedTransactionInfo = $"{parts[0]}.{forgedPayload}.{parts[2]}" },
+            data = new { environment = "Sandbox", signedTransactionInfo = $"{parts[0]}.{forgedPayload}.{parts[2]}" },
         });
         var verifier = Verifier();
 
@@ -309,7 +312,7 @@ public sealed class SignedPayloadVerifierTests : IDisposable
     }
 
     private string Notification(DateTimeOffset? signedDate = null) =>
-        $$$"""{"notificationType":"CONSUMPTION_REQUEST","signedDate":{{{Millis(signedDate ?? _clock.GetUtcNow())}}},"data":{"bundleId":"com.example.app"}}""";
+        $$$"""{"notificationType":"CONSUMPTION_REQUEST","signedDate":{{{Millis(signedDate ?? _clock.GetUtcNow())}}},"data":{"bundleId":"com.example.app","environment":"Sandbox"}}""";
 
     private SignedPayloadVerifier Verifier() =>
         new(Options.Create(new AppStoreVerificationOptions()), _clock);
