@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Endpoints;
 using RefundSaver.Api.Errors;
+using RefundSaver.Api.Metrics;
 using RefundSaver.Api.RateLimiting;
 
 namespace Microsoft.Extensions.Hosting;
@@ -23,6 +24,7 @@ public static class DependencyInjection
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthenticationSchemes.ApiKey, null)
             .AddScheme<AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AuthenticationSchemes.AdminToken, null);
         services.AddAppRateLimiting();
+        services.AddSingleton<WebhookMetrics>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthorizationPolicies.AppBackend, policy => policy
                 .AddAuthenticationSchemes(AuthenticationSchemes.ApiKey)

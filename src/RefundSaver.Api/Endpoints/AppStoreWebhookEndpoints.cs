@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
+using RefundSaver.Api.Metrics;
 using RefundSaver.Application.AppStore.Notifications.Commands.ReceiveNotification;
 
 namespace RefundSaver.Api.Endpoints;
@@ -22,7 +23,7 @@ public static class AppStoreWebhookEndpoints
     }
 
     private static async Task<Results<Ok<NotificationReceipt>, JsonHttpResult<ErrorBody>>> ReceiveNotification(
-        HttpContext context, ISender sender, CancellationToken cancellationToken)
+        HttpContext context, ISender sender, WebhookMetrics metrics, CancellationToken cancellationToken)
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
@@ -30,10 +31,20 @@ public static class AppStoreWebhookEndpoints
             cancellationToken);
         if (!command.IsSuccess)
         {
+            metrics.Refused(command.Error.Code);
             return command.Error.ToResult(context);
         }
 
         var result = await sender.Send(command.Value, cancellationToken);
+        if (result.IsSuccess)
+        {
+            metrics.Stored(result.Value.NotificationType, result.Value.Duplicate);
+        }
+        else
+        {
+            metrics.Refused(result.Error.Code);
+        }
+
         return result.ToOkOrError(context);
     }
 }

@@ -1,7 +1,11 @@
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Npgsql;
+using RefundSaver.Api.Metrics;
 using RefundSaver.AppStoreSimulator.Signing;
 using RefundSaver.IntegrationTests.Infrastructure;
 
@@ -296,6 +300,24 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
         var response = await client.PostAsync(Webhook, Json(body));
 
         await ShouldBeErrorAsync(response, HttpStatusCode.BadRequest, "validation_error", source);
+    }
+
+    [Fact]
+    public async Task Post_WhenANotificationArrivesTwiceAndAForgeryOnce_ShouldCountEachByOutcomeAndType()
+    {
+        using var received = new MetricCollector<long>(
+            Api.Services.GetRequiredService<IMeterFactory>(), WebhookMetrics.MeterName, "refundsaver.notifications.received");
+        var (_, bundleId) = await ConfiguredAppAsync();
+        var notification = Notification("ONE_TIME_CHARGE", bundleId, signedTransaction: Transaction(bundleId, "2000000077", Signed));
+        using var stranger = SigningChain.Create();
+
+        await PostAsync(notification);
+        await PostAsync(notification);
+        await PostAsync(Notification("ONE_TIME_CHARGE", bundleId, chain: stranger));
+
+        received.GetMeasurementSnapshot()
+            .Select(measurement => $"{measurement.Value} {measurement.Tags["outcome"]} {measurement.Tags.GetValueOrDefault("type")}")
+            .ShouldBe(["1 stored ONE_TIME_CHARGE", "1 duplicate ONE_TIME_CHARGE", "1 invalid_signed_payload "]);
     }
 
     [Fact]
