@@ -56,9 +56,7 @@ public static class Extensions
                 .AddMeter(TelemetryPrefix + "*"))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, TelemetryPrefix + "*")
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
-                    !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                    && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -79,6 +77,9 @@ public static class Extensions
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         return app;
     }
+
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments(HealthEndpointPath) || path.StartsWithSegments(AlivenessEndpointPath);
 
     private static Task WriteHealthReport(HttpContext context, HealthReport report) =>
         context.Response.WriteAsJsonAsync(new

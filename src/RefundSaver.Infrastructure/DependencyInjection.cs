@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using System.Diagnostics;
 using Npgsql;
 using RefundSaver.Domain.Consumption;
 using RefundSaver.Application.AppStore;
@@ -32,7 +33,8 @@ public static class DependencyInjection
         // Aspire's Npgsql integration: its health check, tracing and metrics. The context is
         // registered on that data source and enriched by Aspire's EF Core integration, rather than
         // made by AddNpgsqlDbContext, which would open a second pool from the connection string.
-        builder.AddNpgsqlDataSource(DatabaseConnectionName, settings => settings.ConnectionString = Tuned(settings.ConnectionString!));
+        builder.AddNpgsqlDataSource(
+            DatabaseConnectionName, settings => settings.ConnectionString = Tuned(settings.ConnectionString!), TraceWorkOnly);
         services.AddDbContextPool<RefundSaverDbContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
             // A pool freezes its options before RefundSaverDbContext.OnConfiguring could add the naming convention.
@@ -50,11 +52,14 @@ public static class DependencyInjection
         services.AddSingleton<IRefundSaverSettingsStore, RefundSaverSettingsStore>();
         services.AddHostedService<DatabaseMigrator>();
 
-        builder.AddKeyedNpgsqlDataSource(NotificationStore.DataSourceKey, settings =>
-        {
-            settings.ConnectionString = NotificationStore.ConnectionString(Tuned(databaseConnection));
-            settings.DisableHealthChecks = true;
-        });
+        builder.AddKeyedNpgsqlDataSource(
+            NotificationStore.DataSourceKey,
+            settings =>
+            {
+                settings.ConnectionString = NotificationStore.ConnectionString(Tuned(databaseConnection));
+                settings.DisableHealthChecks = true;
+            },
+            TraceWorkOnly);
         services.AddSingleton<INotificationStore, NotificationStore>();
 
         builder.AddRedisClient(RedisConnectionName, configureOptions: options =>
@@ -126,6 +131,14 @@ public static class DependencyInjection
 
         return new UsdRates(rates);
     }
+
+    /// <summary>
+    /// Database commands are traced inside a request's or a job's span only: the dispatcher's
+    /// heartbeats and idle polls would otherwise be a trace of their own every few seconds.
+    /// </summary>
+    private static void TraceWorkOnly(NpgsqlDataSourceBuilder dataSource) => dataSource.ConfigureTracing(tracing => tracing
+        .ConfigureCommandFilter(_ => Activity.Current is not null)
+        .ConfigureBatchFilter(_ => Activity.Current is not null));
 
     /// <summary>
     /// Prepare the statements that run often, unless the connection string sets its own number (the

@@ -132,7 +132,7 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
     public NotificationStore([FromKeyedServices(DataSourceKey)] NpgsqlDataSource dataSource, ILogger<NotificationStore> logger)
     {
         _dataSource = dataSource;
-        _writer = new BatchWriter<NewNotification, bool>(dataSource, WriteAsync, MaxBatchSize, logger);
+        _writer = new BatchWriter<NewNotification, bool>("store notifications", dataSource, WriteAsync, MaxBatchSize, logger);
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ using RefundSaver.Application.AppStore.Dispatching;
 using RefundSaver.Domain.AppStore;
 using RefundSaver.Infrastructure.AppStore.Api;
 using RefundSaver.Infrastructure.Persistence;
+using RefundSaver.Infrastructure.Telemetry;
 
 namespace RefundSaver.Infrastructure.Dispatching;
 
@@ -200,6 +201,9 @@ internal sealed partial class ConsumptionDispatcher(
     private async Task ProcessAsync(Guid requestId, CancellationToken stoppingToken)
     {
         await Task.Yield();
+        // A trace of its own for each request answered: its database work and its call to Apple.
+        using var activity = InfrastructureActivities.Dispatcher.StartActivity("answer consumption request");
+        activity?.SetTag("refundsaver.consumption_request.id", requestId);
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using RefundSaver.Infrastructure.Telemetry;
 
 namespace RefundSaver.Infrastructure.Persistence;
 
@@ -14,6 +16,7 @@ namespace RefundSaver.Infrastructure.Persistence;
 /// </summary>
 internal sealed partial class BatchWriter<TItem, TResult> : IAsyncDisposable
 {
+    private readonly string _name;
     private readonly NpgsqlDataSource _dataSource;
     private readonly Func<IReadOnlyList<TItem>, Task<TResult[]>> _write;
     private readonly int _maxBatchSize;
@@ -21,10 +24,12 @@ internal sealed partial class BatchWriter<TItem, TResult> : IAsyncDisposable
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>();
     private readonly Task _writer;
 
+    /// <param name="name">The batch's span name.</param>
     /// <param name="dataSource">Where <paramref name="write"/> takes its connections.</param>
     /// <param name="write">Writes a batch in one transaction and answers each item, in order; idempotent.</param>
-    public BatchWriter(NpgsqlDataSource dataSource, Func<IReadOnlyList<TItem>, Task<TResult[]>> write, int maxBatchSize, ILogger logger)
+    public BatchWriter(string name, NpgsqlDataSource dataSource, Func<IReadOnlyList<TItem>, Task<TResult[]>> write, int maxBatchSize, ILogger logger)
     {
+        _name = name;
         _dataSource = dataSource;
         _write = write;
         _maxBatchSize = maxBatchSize;
@@ -35,7 +40,7 @@ internal sealed partial class BatchWriter<TItem, TResult> : IAsyncDisposable
     /// <summary>The item is not cancelled with its caller: once queued it is written.</summary>
     public Task<TResult> WriteAsync(TItem item)
     {
-        var pending = new Pending(item);
+        var pending = new Pending(item, Activity.Current?.Context ?? default);
         return _pending.Writer.TryWrite(pending)
             ? pending.Completion.Task
             : Task.FromException<TResult>(new ObjectDisposedException(GetType().Name));
@@ -94,6 +99,13 @@ internal sealed partial class BatchWriter<TItem, TResult> : IAsyncDisposable
 
     private async Task WriteAsync(List<Pending> batch)
     {
+        // The batch's span belongs to the first caller's trace (a lone request sees its own database
+        // commands) and links the others' traces.
+        using var activity = InfrastructureActivities.Persistence.HasListeners()
+            ? InfrastructureActivities.Persistence.StartActivity(
+                _name, ActivityKind.Internal, batch[0].Caller, links: batch.Skip(1).Select(pending => new ActivityLink(pending.Caller)))
+            : null;
+        activity?.SetTag("refundsaver.batch.size", batch.Count);
         var items = batch.Select(pending => pending.Item).ToList();
         TResult[] results;
         try
@@ -128,7 +140,7 @@ internal sealed partial class BatchWriter<TItem, TResult> : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a batch of {Count}; writing them one by one")]
     private static partial void LogBatchRefused(ILogger logger, Exception exception, int count);
 
-    private sealed record Pending(TItem Item)
+    private sealed record Pending(TItem Item, ActivityContext Caller)
     {
         public TaskCompletionSource<TResult> Completion { get; } = new();
     }

@@ -35,7 +35,7 @@ internal sealed class RefundSaverSettingsStore : IRefundSaverSettingsStore, IAsy
     public RefundSaverSettingsStore(NpgsqlDataSource dataSource, ILogger<RefundSaverSettingsStore> logger)
     {
         _dataSource = dataSource;
-        _writer = new BatchWriter<Change, ProfileSettingsDto?>(dataSource, WriteAsync, MaxBatchSize, logger);
+        _writer = new BatchWriter<Change, ProfileSettingsDto?>("write refund saver settings", dataSource, WriteAsync, MaxBatchSize, logger);
     }
 
     public Task<ProfileSettingsDto?> ChangeAsync(
