@@ -40,8 +40,8 @@ public static class AdminAppStoreEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new ReviewConsumptionRequestCommand(
-                appId, requestId, fields.OptionalString("preference"), fields.OptionalBoolean("send_now").GetValueOr(null) ?? false),
+            (ReviewConsumptionRequestRequest body, FieldErrors fields) => new ReviewConsumptionRequestCommand(
+                appId, requestId, fields.Check(body.Preference), fields.Check(body.SendNow).GetValueOr(null) ?? false),
             cancellationToken);
         return command.IsSuccess
             ? (await sender.Send(command.Value, cancellationToken)).ToOkOrError(context)

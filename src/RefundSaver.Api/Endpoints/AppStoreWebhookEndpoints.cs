@@ -26,7 +26,8 @@ public static class AppStoreWebhookEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new ReceiveNotificationCommand(fields.OptionalString("signedPayload").GetValueOr(null)),
+            (AppStoreNotificationRequest body, FieldErrors fields) =>
+                new ReceiveNotificationCommand(fields.Check(body.SignedPayload).GetValueOr(null)),
             cancellationToken);
         if (!command.IsSuccess)
         {

@@ -79,11 +79,11 @@ public static class ProfilesEndpoints
     private static Task<Result<ProfileDetails>> ReadDetailsAsync(HttpRequest request, CancellationToken cancellationToken) =>
         JsonRequestBody.ReadAsync(
             request,
-            fields => new ProfileDetails(
-                fields.OptionalString("email"),
-                fields.OptionalString("phone_number"),
-                fields.OptionalString("first_name"),
-                fields.OptionalString("last_name"),
-                fields.OptionalGuid("app_account_token")),
+            (ProfileDetailsRequest body, FieldErrors fields) => new ProfileDetails(
+                fields.Check(body.Email),
+                fields.Check(body.PhoneNumber),
+                fields.Check(body.FirstName),
+                fields.Check(body.LastName),
+                fields.Check(body.AppAccountToken)),
             cancellationToken);
 }

@@ -30,11 +30,11 @@ public static class PurchaseReportsEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new ReportPurchaseCommand(
+            (ReportPurchaseRequest body, FieldErrors fields) => new ReportPurchaseCommand(
                 user.GetAppId(),
-                fields.OptionalString(TransactionIdParameter).GetValueOr(null),
-                fields.OptionalDecimal("consumption_percentage"),
-                fields.OptionalString("delivery_status")),
+                fields.Check(body.TransactionId).GetValueOr(null),
+                fields.Check(body.ConsumptionPercentage),
+                fields.Check(body.DeliveryStatus)),
             cancellationToken);
         if (!command.IsSuccess)
         {

@@ -28,11 +28,11 @@ public static class RefundSaverSettingsEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new SetRefundSaverSettingsCommand(
+            (SetRefundSaverSettingsRequest body, FieldErrors fields) => new SetRefundSaverSettingsCommand(
                 user.GetAppId(),
                 context.Request.ReadSelector(),
-                fields.OptionalBoolean("consent"),
-                fields.OptionalString("custom_preference")),
+                fields.Check(body.Consent),
+                fields.Check(body.CustomPreference)),
             cancellationToken);
         if (!command.IsSuccess)
         {

@@ -24,8 +24,8 @@ public static class TransactionLinksEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new LinkTransactionCommand(
-                user.GetAppId(), context.Request.ReadSelector(), fields.OptionalString("original_transaction_id").GetValueOr(null)),
+            (LinkTransactionRequest body, FieldErrors fields) => new LinkTransactionCommand(
+                user.GetAppId(), context.Request.ReadSelector(), fields.Check(body.OriginalTransactionId).GetValueOr(null)),
             cancellationToken);
         if (!command.IsSuccess)
         {

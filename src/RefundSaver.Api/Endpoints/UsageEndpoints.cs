@@ -28,11 +28,11 @@ public static class UsageEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new ReportUsageCommand(
+            (ReportUsageRequest body, FieldErrors fields) => new ReportUsageCommand(
                 user.GetAppId(),
                 context.Request.ReadSelector(),
-                fields.OptionalInt64("play_time_seconds"),
-                fields.OptionalString("account_status")),
+                fields.Check(body.PlayTimeSeconds),
+                fields.Check(body.AccountStatus)),
             cancellationToken);
         if (!command.IsSuccess)
         {
