@@ -1,8 +1,10 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Endpoints;
 using RefundSaver.Api.Errors;
+using RefundSaver.Api.OpenApi;
 using RefundSaver.Api.RateLimiting;
 
 namespace Microsoft.Extensions.Hosting;
@@ -13,7 +15,11 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // Numbers are JSON numbers both ways (JsonRequestBody takes none in a string), and the document says so.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
 
@@ -21,6 +27,7 @@ public static class DependencyInjection
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthenticationSchemes.ApiKey, null)
             .AddScheme<AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AuthenticationSchemes.AdminToken, null);
         services.AddAppRateLimiting();
+        services.AddApiDocument();
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthorizationPolicies.AppBackend, policy => policy
                 .AddAuthenticationSchemes(AuthenticationSchemes.ApiKey)
@@ -52,6 +59,7 @@ public static class DependencyInjection
         app.MapUsageApi();
         app.MapPurchaseReportsApi();
         app.MapAppStoreWebhook();
+        app.MapApiDocument();
         return app;
     }
 }

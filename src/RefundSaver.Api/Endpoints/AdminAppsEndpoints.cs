@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
+using RefundSaver.Api.OpenApi;
 using RefundSaver.Application.Apps;
 using RefundSaver.Application.Apps.Commands.CreateApiKey;
 using RefundSaver.Application.Apps.Commands.CreateApp;
@@ -20,14 +21,23 @@ public static class AdminAppsEndpoints
 
     public static IEndpointRouteBuilder MapAdminAppsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(Path).RequireAuthorization(AuthorizationPolicies.Admin).WithTags("Admin: apps");
-        group.MapPost("", CreateApp).WithName("CreateApp");
+        var group = routes.MapAdminGroup(Path, "Admin: apps");
+        group.MapPost("", CreateApp).WithName("CreateApp").AcceptsJson<CreateAppRequest>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
         group.MapGet("", ListApps).WithName("ListApps");
-        group.MapGet("{appId:guid}", GetApp).WithName("GetApp");
-        group.MapPatch("{appId:guid}", UpdateApp).WithName("UpdateApp");
-        group.MapPost("{appId:guid}/api-keys", CreateApiKey).WithName("CreateApiKey");
-        group.MapGet("{appId:guid}/api-keys", ListApiKeys).WithName("ListApiKeys");
-        group.MapDelete("{appId:guid}/api-keys/{apiKeyId:guid}", RevokeApiKey).WithName("RevokeApiKey");
+        group.MapGet("{appId:guid}", GetApp).WithName("GetApp").ProducesErrors(StatusCodes.Status404NotFound);
+        group.MapPatch("{appId:guid}", UpdateApp).WithName("UpdateApp").AcceptsJson<UpdateAppRequest>()
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                StatusCodes.Status404NotFound,
+                StatusCodes.Status409Conflict,
+                StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("{appId:guid}/api-keys", CreateApiKey).WithName("CreateApiKey").AcceptsJson<CreateApiKeyRequest>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("{appId:guid}/api-keys", ListApiKeys).WithName("ListApiKeys").ProducesErrors(StatusCodes.Status404NotFound);
+        group.MapDelete("{appId:guid}/api-keys/{apiKeyId:guid}", RevokeApiKey).WithName("RevokeApiKey")
+            .ProducesErrors(StatusCodes.Status404NotFound);
         return routes;
     }
 

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
+using RefundSaver.Api.OpenApi;
 using RefundSaver.Application.AppStore.Notifications.Commands.ReceiveNotification;
 
 namespace RefundSaver.Api.Endpoints;
@@ -17,7 +18,15 @@ public static class AppStoreWebhookEndpoints
 
     public static IEndpointRouteBuilder MapAppStoreWebhook(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Path, ReceiveNotification).WithName("ReceiveAppStoreNotification").WithTags("App Store");
+        // 401 is a forged or unverifiable payload, 422 an app not set up for it, 503 a verification or database outage.
+        routes.MapPost(Path, ReceiveNotification).WithName("ReceiveAppStoreNotification").WithTags("App Store")
+            .AcceptsJson<AppStoreNotificationRequest>()
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                StatusCodes.Status401Unauthorized,
+                StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status422UnprocessableEntity,
+                StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
