@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.OpenApi;
 using RefundSaver.Api.Json;
+using Scalar.AspNetCore;
 
 namespace RefundSaver.Api.OpenApi;
 
-/// <summary>The OpenAPI document at <c>/openapi/v1.json</c>, in every environment (it holds no secrets).</summary>
+/// <summary>
+/// The OpenAPI document at <c>/openapi/v1.json</c>, in every environment (it holds no secrets), and
+/// Scalar's reference page of it at <c>/scalar</c> in Development only.
+/// </summary>
 public static class ApiDocument
 {
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
@@ -23,6 +27,11 @@ public static class ApiDocument
     public static WebApplication MapApiDocument(this WebApplication app)
     {
         app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference();
+        }
+
         return app;
     }
 }

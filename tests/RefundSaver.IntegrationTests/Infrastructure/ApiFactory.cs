@@ -36,7 +36,8 @@ public sealed class ApiFactory(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // "Testing", unless the settings name another environment (WebHostDefaults.EnvironmentKey), as a test of Development does.
+        builder.UseEnvironment(settings?.GetValueOrDefault(WebHostDefaults.EnvironmentKey) ?? "Testing");
         builder.UseSetting("ConnectionStrings:refundsaver", databaseConnectionString);
         builder.UseSetting("ConnectionStrings:redis", redisConnectionString);
         builder.UseSetting("Admin:Token", adminToken ?? string.Empty);
