@@ -50,6 +50,14 @@ public sealed class JsonRequestBodyTests
         return result.Value;
     }
 
+    /// <summary>Asserts that the read failed on that one field alone, with that message.</summary>
+    private static void ShouldRejectOnly<T>(Result<T> result, string source, string message)
+    {
+        var detail = SingleDetail(result);
+        detail.Source.ShouldBe(source);
+        detail.Messages.ShouldBe([message]);
+    }
+
     private static ErrorDetail SingleDetail<T>(Result<T> result)
     {
         result.IsSuccess.ShouldBeFalse();
@@ -112,13 +120,8 @@ public sealed class JsonRequestBodyTests
     [InlineData("""{"app_store_credentials": "key"}""", "app_store_credentials", "Expected an object. Got a string.")]
     [InlineData("""{"rules": {}}""", "rules", "Expected a list. Got an object.")]
     [InlineData("""{"rules": 1}""", "rules", "Expected a list. Got a number.")]
-    public async Task ReadAsync_WhenValueIsOfAnotherJsonKind_ShouldNameTheFieldAndWhatItGot(string json, string field, string message)
-    {
-        var detail = SingleDetail(await ReadAppAsync(json));
-
-        detail.Source.ShouldBe(field);
-        detail.Messages.ShouldBe([message]);
-    }
+    public async Task ReadAsync_WhenValueIsOfAnotherJsonKind_ShouldNameTheFieldAndWhatItGot(string json, string field, string message) =>
+        ShouldRejectOnly(await ReadAppAsync(json), field, message);
 
     [Fact]
     public async Task ReadAsync_WhenUuidOrDecimalIsOfAnotherJsonKind_ShouldSayWhatItExpected()
@@ -132,8 +135,8 @@ public sealed class JsonRequestBodyTests
             (ReportPurchaseRequest body, FieldErrors fields) => fields.Check(body.ConsumptionPercentage),
             CancellationToken.None);
 
-        SingleDetail(uuid).Messages.ShouldBe(["Must be a valid UUID. Got a number."]);
-        SingleDetail(percentage).Messages.ShouldBe(["A valid number is required. Got a string."]);
+        ShouldRejectOnly(uuid, "app_account_token", "Must be a valid UUID. Got a number.");
+        ShouldRejectOnly(percentage, "consumption_percentage", "A valid number is required. Got a string.");
     }
 
     [Theory]
@@ -143,13 +146,8 @@ public sealed class JsonRequestBodyTests
     [InlineData("""{"environments": ["Sandbox", 1]}""", "environments")]
     [InlineData("""{"environments": ["Sandbox", ["Production"]]}""", "environments")]
     [InlineData("""{"environments": [null]}""", "environments")]
-    public async Task ReadAsync_WhenValueIsOfTheKindButDoesNotFit_ShouldSayItIsNotValid(string json, string field)
-    {
-        var detail = SingleDetail(await ReadAppAsync(json));
-
-        detail.Source.ShouldBe(field);
-        detail.Messages.ShouldBe(["Not a valid value for this field."]);
-    }
+    public async Task ReadAsync_WhenValueIsOfTheKindButDoesNotFit_ShouldSayItIsNotValid(string json, string field) =>
+        ShouldRejectOnly(await ReadAppAsync(json), field, "Not a valid value for this field.");
 
     [Fact]
     public async Task ReadAsync_WhenUuidDoesNotParse_ShouldSayItIsNotValid()
@@ -159,9 +157,7 @@ public sealed class JsonRequestBodyTests
             (ProfileDetailsRequest body, FieldErrors fields) => fields.Check(body.AppAccountToken),
             CancellationToken.None);
 
-        var detail = SingleDetail(result);
-        detail.Source.ShouldBe("app_account_token");
-        detail.Messages.ShouldBe(["Not a valid value for this field."]);
+        ShouldRejectOnly(result, "app_account_token", "Not a valid value for this field.");
     }
 
     [Theory]
@@ -177,13 +173,8 @@ public sealed class JsonRequestBodyTests
         """{"app_store_credentials": {"key_id": 5}}""",
         "app_store_credentials",
         "Not a valid value at $.key_id: The JSON value could not be converted to RefundSaver.Application.Apps.Commands.UpdateApp.AppStoreCredentialsInput.")]
-    public async Task ReadAsync_WhenNestedValueDoesNotFit_ShouldNameThePlaceInIt(string json, string field, string message)
-    {
-        var detail = SingleDetail(await ReadAppAsync(json));
-
-        detail.Source.ShouldBe(field);
-        detail.Messages.ShouldBe([message]);
-    }
+    public async Task ReadAsync_WhenNestedValueDoesNotFit_ShouldNameThePlaceInIt(string json, string field, string message) =>
+        ShouldRejectOnly(await ReadAppAsync(json), field, message);
 
     [Fact]
     public async Task ReadAsync_WhenSeveralFieldsHaveWrongTypes_ShouldReportEveryOneInTheOrderTheyAreTaken()
@@ -233,10 +224,9 @@ public sealed class JsonRequestBodyTests
     {
         var expected = Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(Encoding.UTF8.GetBytes(json))).Message;
 
-        var detail = SingleDetail(await ReadAppAsync(json));
+        var result = await ReadAppAsync(json);
 
-        detail.Source.ShouldBe(Error.NonFieldErrors);
-        detail.Messages.ShouldBe([$"JSON parse error - {expected}"]);
+        ShouldRejectOnly(result, Error.NonFieldErrors, $"JSON parse error - {expected}");
     }
 
     [Fact]
@@ -254,13 +244,8 @@ public sealed class JsonRequestBodyTests
     [InlineData("\"consent\"", "a string")]
     [InlineData("1", "a number")]
     [InlineData("true", "a boolean")]
-    public async Task ReadAsync_WhenBodyIsNotAnObject_ShouldSayWhatItGot(string json, string got)
-    {
-        var detail = SingleDetail(await ReadAppAsync(json));
-
-        detail.Source.ShouldBe(Error.NonFieldErrors);
-        detail.Messages.ShouldBe([$"Invalid data. Expected a JSON object, but got {got}."]);
-    }
+    public async Task ReadAsync_WhenBodyIsNotAnObject_ShouldSayWhatItGot(string json, string got) =>
+        ShouldRejectOnly(await ReadAppAsync(json), Error.NonFieldErrors, $"Invalid data. Expected a JSON object, but got {got}.");
 
     [Theory]
     [InlineData(true)]
