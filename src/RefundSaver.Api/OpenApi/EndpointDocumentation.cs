@@ -10,10 +10,22 @@ public static class EndpointDocumentation
 {
     /// <summary>
     /// The JSON body the endpoint reads itself (see <see cref="Json.JsonRequestBody"/>); optional, as an
-    /// empty body reads as <c>{}</c>.
+    /// empty body reads as <c>{}</c>. Described by the document alone: accepts metadata would have routing
+    /// refuse (415) a body sent with another content type, which the API has always read.
     /// </summary>
     public static RouteHandlerBuilder AcceptsJson<TBody>(this RouteHandlerBuilder builder) =>
-        builder.Accepts(typeof(TBody), isOptional: true, "application/json");
+        builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            var name = typeof(TBody).Name;
+            context.Document!.AddComponent(name, await context.GetOrCreateSchemaAsync(typeof(TBody), null, cancellationToken));
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = new OpenApiSchemaReference(name, context.Document) },
+                },
+            };
+        });
 
     /// <summary>The statuses at which the endpoint answers with the error body.</summary>
     public static TBuilder ProducesErrors<TBuilder>(this TBuilder builder, params int[] statusCodes)

@@ -11,10 +11,16 @@ namespace RefundSaver.Api.OpenApi;
 internal sealed class RequestFieldSchemaTransformer : IOpenApiSchemaTransformer
 {
     /// <summary>The <c>T</c> of a <see cref="RequestField{T}"/> (its underlying type if nullable), else null.</summary>
-    public static Type? ValueTypeOf(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(RequestField<>)
-            ? type.GetGenericArguments()[0] is var value && Nullable.GetUnderlyingType(value) is { } underlying ? underlying : type.GetGenericArguments()[0]
-            : null;
+    public static Type? ValueTypeOf(Type type)
+    {
+        if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(RequestField<>))
+        {
+            return null;
+        }
+
+        var value = type.GetGenericArguments()[0];
+        return Nullable.GetUnderlyingType(value) ?? value;
+    }
 
     public async Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {

@@ -67,7 +67,21 @@ public sealed partial class OpenApiDocumentTests(RealServersFixture servers) : I
         var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         document["openapi"]!.GetValue<string>().ShouldStartWith("3.");
         document["info"]!["title"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        // Every reference resolves, to a schema of the document's own.
+        var schemas = document["components"]!["schemas"]!.AsObject().Select(schema => $"#/components/schemas/{schema.Key}").ToHashSet();
+        var references = References(document).ToList();
+        references.ShouldNotBeEmpty();
+        references.ShouldAllBe(reference => schemas.Contains(reference));
     }
+
+    private static IEnumerable<string> References(JsonNode? node) => node switch
+    {
+        JsonObject properties => properties.SelectMany(property => property.Key == "$ref"
+            ? [property.Value!.GetValue<string>()]
+            : References(property.Value)),
+        JsonArray items => items.SelectMany(References),
+        _ => [],
+    };
 
     [Fact]
     public async Task GetDocument_WhenRequested_ShouldDescribeEveryMappedRouteWithItsMethod()
