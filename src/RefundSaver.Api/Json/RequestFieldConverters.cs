@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -25,7 +26,7 @@ internal static class RequestFieldConverters
         : valueType == typeof(decimal?) ? new RequestFieldConverter<decimal?>(name, JsonTokenType.Number, "A valid number is required.", ReadDecimal)
         : valueType == typeof(IReadOnlyList<string>)
             ? new RequestFieldConverter<IReadOnlyList<string>?>(name, JsonTokenType.StartArray, "Expected a list of strings.", ReadStrings)
-        : (JsonConverter)typeof(RequestFieldConverters).GetMethod(nameof(Nested), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+        : (JsonConverter)typeof(RequestFieldConverters).GetMethod(nameof(Nested), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(valueType).Invoke(null, [name, nested])!;
 
     private static string? ReadString(ref Utf8JsonReader reader, out string? value)
