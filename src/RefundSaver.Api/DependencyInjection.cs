@@ -1,9 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Endpoints;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Metrics;
+using RefundSaver.Api.OpenApi;
 using RefundSaver.Api.RateLimiting;
 
 namespace Microsoft.Extensions.Hosting;
@@ -14,7 +16,11 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // Numbers are JSON numbers both ways (JsonRequestBody takes none in a string), and the document says so.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
 
@@ -25,6 +31,7 @@ public static class DependencyInjection
             .AddScheme<AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AuthenticationSchemes.AdminToken, null);
         services.AddAppRateLimiting();
         services.AddSingleton<WebhookMetrics>();
+        services.AddApiDocument();
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthorizationPolicies.AppBackend, policy => policy
                 .AddAuthenticationSchemes(AuthenticationSchemes.ApiKey)
@@ -56,6 +63,7 @@ public static class DependencyInjection
         app.MapUsageApi();
         app.MapPurchaseReportsApi();
         app.MapAppStoreWebhook();
+        app.MapApiDocument();
         return app;
     }
 }

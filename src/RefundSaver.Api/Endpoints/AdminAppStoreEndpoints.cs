@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
+using RefundSaver.Api.OpenApi;
 using RefundSaver.Application.Apps;
 using RefundSaver.Application.Apps.Commands.RequestTestNotification;
 using RefundSaver.Application.Apps.Queries.GetTestNotificationStatus;
@@ -20,14 +21,22 @@ public static class AdminAppStoreEndpoints
 {
     public static IEndpointRouteBuilder MapAdminAppStoreApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(AdminAppsEndpoints.Path + "/{appId:guid}")
-            .RequireAuthorization(AuthorizationPolicies.Admin).WithTags("Admin: App Store");
-        group.MapGet("notifications", ListNotifications).WithName("ListNotifications");
-        group.MapGet("consumption-requests", ListConsumptionRequests).WithName("ListConsumptionRequests");
-        group.MapGet("consumption-requests/{requestId:guid}", GetConsumptionRequest).WithName("GetConsumptionRequest");
-        group.MapPatch("consumption-requests/{requestId:guid}", ReviewConsumptionRequest).WithName("ReviewConsumptionRequest");
-        group.MapPost("test-notification", RequestTestNotification).WithName("RequestTestNotification");
-        group.MapGet("test-notification/{token}", GetTestNotificationStatus).WithName("GetTestNotificationStatus");
+        var group = routes.MapAdminGroup(AdminAppsEndpoints.Path + "/{appId:guid}", "Admin: App Store");
+        group.MapGet("notifications", ListNotifications).WithName("ListNotifications").WithPaging()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapGet("consumption-requests", ListConsumptionRequests).WithName("ListConsumptionRequests").WithPaging()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapGet("consumption-requests/{requestId:guid}", GetConsumptionRequest).WithName("GetConsumptionRequest")
+            .ProducesErrors(StatusCodes.Status404NotFound);
+        group.MapPatch("consumption-requests/{requestId:guid}", ReviewConsumptionRequest).WithName("ReviewConsumptionRequest")
+            .AcceptsJson<ReviewConsumptionRequestRequest>()
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
+        // Apple's refusals, and an app without usable App Store credentials, are 422s for the operator to act on.
+        group.MapPost("test-notification", RequestTestNotification).WithName("RequestTestNotification")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("test-notification/{token}", GetTestNotificationStatus).WithName("GetTestNotificationStatus")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         return routes;
     }
 
@@ -40,8 +49,8 @@ public static class AdminAppStoreEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new ReviewConsumptionRequestCommand(
-                appId, requestId, fields.OptionalString("preference"), fields.OptionalBoolean("send_now").GetValueOr(null) ?? false),
+            (ReviewConsumptionRequestRequest body, FieldErrors fields) => new ReviewConsumptionRequestCommand(
+                appId, requestId, fields.Check(body.Preference), fields.Check(body.SendNow).GetValueOr(null) ?? false),
             cancellationToken);
         return command.IsSuccess
             ? (await sender.Send(command.Value, cancellationToken)).ToOkOrError(context)

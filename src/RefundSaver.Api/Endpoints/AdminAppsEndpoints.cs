@@ -1,14 +1,13 @@
-using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
+using RefundSaver.Api.OpenApi;
 using RefundSaver.Application.Apps;
 using RefundSaver.Application.Apps.Commands.CreateApiKey;
 using RefundSaver.Application.Apps.Commands.CreateApp;
 using RefundSaver.Application.Apps.Commands.RevokeApiKey;
 using RefundSaver.Application.Apps.Commands.UpdateApp;
-using RefundSaver.Application.Apps.Rules;
 using RefundSaver.Application.Apps.Queries.GetApp;
 using RefundSaver.Application.Apps.Queries.ListApiKeys;
 using RefundSaver.Application.Apps.Queries.ListApps;
@@ -22,14 +21,23 @@ public static class AdminAppsEndpoints
 
     public static IEndpointRouteBuilder MapAdminAppsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup(Path).RequireAuthorization(AuthorizationPolicies.Admin).WithTags("Admin: apps");
-        group.MapPost("", CreateApp).WithName("CreateApp");
+        var group = routes.MapAdminGroup(Path, "Admin: apps");
+        group.MapPost("", CreateApp).WithName("CreateApp").AcceptsJson<CreateAppRequest>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
         group.MapGet("", ListApps).WithName("ListApps");
-        group.MapGet("{appId:guid}", GetApp).WithName("GetApp");
-        group.MapPatch("{appId:guid}", UpdateApp).WithName("UpdateApp");
-        group.MapPost("{appId:guid}/api-keys", CreateApiKey).WithName("CreateApiKey");
-        group.MapGet("{appId:guid}/api-keys", ListApiKeys).WithName("ListApiKeys");
-        group.MapDelete("{appId:guid}/api-keys/{apiKeyId:guid}", RevokeApiKey).WithName("RevokeApiKey");
+        group.MapGet("{appId:guid}", GetApp).WithName("GetApp").ProducesErrors(StatusCodes.Status404NotFound);
+        group.MapPatch("{appId:guid}", UpdateApp).WithName("UpdateApp").AcceptsJson<UpdateAppRequest>()
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                StatusCodes.Status404NotFound,
+                StatusCodes.Status409Conflict,
+                StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("{appId:guid}/api-keys", CreateApiKey).WithName("CreateApiKey").AcceptsJson<CreateApiKeyRequest>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("{appId:guid}/api-keys", ListApiKeys).WithName("ListApiKeys").ProducesErrors(StatusCodes.Status404NotFound);
+        group.MapDelete("{appId:guid}/api-keys/{apiKeyId:guid}", RevokeApiKey).WithName("RevokeApiKey")
+            .ProducesErrors(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -38,7 +46,8 @@ public static class AdminAppsEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new CreateAppCommand(fields.OptionalString("name").GetValueOr(null), fields.OptionalString("bundle_id").GetValueOr(null)),
+            (CreateAppRequest body, FieldErrors fields) =>
+                new CreateAppCommand(fields.Check(body.Name).GetValueOr(null), fields.Check(body.BundleId).GetValueOr(null)),
             cancellationToken);
         if (!command.IsSuccess)
         {
@@ -70,21 +79,20 @@ public static class AdminAppsEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new UpdateAppCommand(appId)
+            (UpdateAppRequest body, FieldErrors fields) => new UpdateAppCommand(appId)
             {
-                BundleId = fields.OptionalString("bundle_id"),
-                AppleAppId = fields.OptionalInt64("apple_app_id"),
-                Environments = fields.OptionalStringArray("environments"),
-                ExtraTrustedRoots = fields.OptionalStringArray("extra_trusted_roots"),
-                AppStoreCredentials = fields.OptionalJson<AppStoreCredentialsInput>(
-                    "app_store_credentials", JsonValueKind.Object, PreferenceRules.Json),
-                RefundSaverEnabled = fields.OptionalBoolean("refund_saver_enabled"),
-                ConsumptionApiVersion = fields.OptionalString("consumption_api_version"),
-                RefundPolicy = fields.OptionalString("refund_policy"),
-                ConsentDefault = fields.OptionalString("consent_default"),
-                SampleContentProvided = fields.OptionalBoolean("sample_content_provided"),
-                ReviewDelayMinutes = fields.OptionalInt64("review_delay_minutes"),
-                Rules = fields.OptionalJson<IReadOnlyList<PreferenceRuleDto?>>("rules", JsonValueKind.Array, PreferenceRules.Json),
+                BundleId = fields.Check(body.BundleId),
+                AppleAppId = fields.Check(body.AppleAppId),
+                Environments = fields.Check(body.Environments),
+                ExtraTrustedRoots = fields.Check(body.ExtraTrustedRoots),
+                AppStoreCredentials = fields.Check(body.AppStoreCredentials),
+                RefundSaverEnabled = fields.Check(body.RefundSaverEnabled),
+                ConsumptionApiVersion = fields.Check(body.ConsumptionApiVersion),
+                RefundPolicy = fields.Check(body.RefundPolicy),
+                ConsentDefault = fields.Check(body.ConsentDefault),
+                SampleContentProvided = fields.Check(body.SampleContentProvided),
+                ReviewDelayMinutes = fields.Check(body.ReviewDelayMinutes),
+                Rules = fields.Check(body.Rules),
             },
             cancellationToken);
         if (!command.IsSuccess)
@@ -100,7 +108,9 @@ public static class AdminAppsEndpoints
         Guid appId, HttpContext context, ISender sender, CancellationToken cancellationToken)
     {
         var command = await JsonRequestBody.ReadAsync(
-            context.Request, fields => new CreateApiKeyCommand(appId, fields.OptionalString("name").GetValueOr(null)), cancellationToken);
+            context.Request,
+            (CreateApiKeyRequest body, FieldErrors fields) => new CreateApiKeyCommand(appId, fields.Check(body.Name).GetValueOr(null)),
+            cancellationToken);
         if (!command.IsSuccess)
         {
             return command.Error.ToResult(context);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
 using RefundSaver.Api.Metrics;
+using RefundSaver.Api.OpenApi;
 using RefundSaver.Application.AppStore.Notifications.Commands.ReceiveNotification;
 
 namespace RefundSaver.Api.Endpoints;
@@ -18,7 +19,15 @@ public static class AppStoreWebhookEndpoints
 
     public static IEndpointRouteBuilder MapAppStoreWebhook(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Path, ReceiveNotification).WithName("ReceiveAppStoreNotification").WithTags("App Store");
+        // 401 is a forged or unverifiable payload, 422 an app not set up for it, 503 a verification or database outage.
+        routes.MapPost(Path, ReceiveNotification).WithName("ReceiveAppStoreNotification").WithTags("App Store")
+            .AcceptsJson<AppStoreNotificationRequest>()
+            .ProducesErrors(
+                StatusCodes.Status400BadRequest,
+                StatusCodes.Status401Unauthorized,
+                StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status422UnprocessableEntity,
+                StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
@@ -27,7 +36,8 @@ public static class AppStoreWebhookEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new ReceiveNotificationCommand(fields.OptionalString("signedPayload").GetValueOr(null)),
+            (AppStoreNotificationRequest body, FieldErrors fields) =>
+                new ReceiveNotificationCommand(fields.Check(body.SignedPayload).GetValueOr(null)),
             cancellationToken);
         if (!command.IsSuccess)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
+using RefundSaver.Api.OpenApi;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Application.Profiles.Commands.CreateProfile;
 using RefundSaver.Application.Profiles.Commands.DeleteProfile;
@@ -20,11 +21,13 @@ public static class ProfilesEndpoints
 
     public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapAppBackendGroup(Path, "Profiles");
-        group.MapPost("", CreateProfile).WithName("CreateProfile");
-        group.MapGet("", GetProfile).WithName("GetProfile");
-        group.MapPatch("", UpdateProfile).WithName("UpdateProfile");
-        group.MapDelete("", DeleteProfile).WithName("DeleteProfile");
+        var group = routes.MapAppBackendGroup(Path, "Profiles").WithProfileHeaders();
+        group.MapPost("", CreateProfile).WithName("CreateProfile").AcceptsJson<ProfileDetailsRequest>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("", GetProfile).WithName("GetProfile").ProducesErrors(StatusCodes.Status400BadRequest);
+        group.MapPatch("", UpdateProfile).WithName("UpdateProfile").AcceptsJson<ProfileDetailsRequest>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
+        group.MapDelete("", DeleteProfile).WithName("DeleteProfile").ProducesErrors(StatusCodes.Status400BadRequest);
         return routes;
     }
 
@@ -79,11 +82,11 @@ public static class ProfilesEndpoints
     private static Task<Result<ProfileDetails>> ReadDetailsAsync(HttpRequest request, CancellationToken cancellationToken) =>
         JsonRequestBody.ReadAsync(
             request,
-            fields => new ProfileDetails(
-                fields.OptionalString("email"),
-                fields.OptionalString("phone_number"),
-                fields.OptionalString("first_name"),
-                fields.OptionalString("last_name"),
-                fields.OptionalGuid("app_account_token")),
+            (ProfileDetailsRequest body, FieldErrors fields) => new ProfileDetails(
+                fields.Check(body.Email),
+                fields.Check(body.PhoneNumber),
+                fields.Check(body.FirstName),
+                fields.Check(body.LastName),
+                fields.Check(body.AppAccountToken)),
             cancellationToken);
 }

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
+using RefundSaver.Api.OpenApi;
 using RefundSaver.Application.AppStore.Purchases;
 using RefundSaver.Application.AppStore.Purchases.Commands.ReportPurchase;
 using RefundSaver.Application.AppStore.Purchases.Queries.GetPurchaseReport;
@@ -20,8 +22,11 @@ public static class PurchaseReportsEndpoints
     public static IEndpointRouteBuilder MapPurchaseReportsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapAppBackendGroup(Path, "Purchases");
-        group.MapPost("", ReportPurchase).WithName("ReportPurchase");
-        group.MapGet("", GetPurchaseReport).WithName("GetPurchaseReport");
+        group.MapPost("", ReportPurchase).WithName("ReportPurchase").AcceptsJson<ReportPurchaseRequest>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("", GetPurchaseReport).WithName("GetPurchaseReport")
+            .WithQueryParameter(TransactionIdParameter, JsonSchemaType.String, "The App Store transaction id reported.", required: true)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -30,11 +35,11 @@ public static class PurchaseReportsEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new ReportPurchaseCommand(
+            (ReportPurchaseRequest body, FieldErrors fields) => new ReportPurchaseCommand(
                 user.GetAppId(),
-                fields.OptionalString(TransactionIdParameter).GetValueOr(null),
-                fields.OptionalDecimal("consumption_percentage"),
-                fields.OptionalString("delivery_status")),
+                fields.Check(body.TransactionId).GetValueOr(null),
+                fields.Check(body.ConsumptionPercentage),
+                fields.Check(body.DeliveryStatus)),
             cancellationToken);
         if (!command.IsSuccess)
         {

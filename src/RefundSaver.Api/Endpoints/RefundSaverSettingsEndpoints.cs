@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
+using RefundSaver.Api.OpenApi;
 using RefundSaver.Application.Profiles;
 using RefundSaver.Application.Profiles.Commands.SetRefundSaverSettings;
 using RefundSaver.Application.Profiles.Queries.GetRefundSaverSettings;
@@ -17,9 +18,10 @@ public static class RefundSaverSettingsEndpoints
 
     public static IEndpointRouteBuilder MapRefundSaverSettingsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapAppBackendGroup(Path, "Refund Saver");
-        group.MapPost("", SetSettings).WithName("SetRefundSaverSettings");
-        group.MapGet("", GetSettings).WithName("GetRefundSaverSettings");
+        var group = routes.MapAppBackendGroup(Path, "Refund Saver").WithProfileHeaders();
+        group.MapPost("", SetSettings).WithName("SetRefundSaverSettings").AcceptsJson<SetRefundSaverSettingsRequest>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("", GetSettings).WithName("GetRefundSaverSettings").ProducesErrors(StatusCodes.Status400BadRequest);
         return routes;
     }
 
@@ -28,11 +30,11 @@ public static class RefundSaverSettingsEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new SetRefundSaverSettingsCommand(
+            (SetRefundSaverSettingsRequest body, FieldErrors fields) => new SetRefundSaverSettingsCommand(
                 user.GetAppId(),
                 context.Request.ReadSelector(),
-                fields.OptionalBoolean("consent"),
-                fields.OptionalString("custom_preference")),
+                fields.Check(body.Consent),
+                fields.Check(body.CustomPreference)),
             cancellationToken);
         if (!command.IsSuccess)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
+using RefundSaver.Api.OpenApi;
 using RefundSaver.Application.Profiles.Commands.LinkTransaction;
 
 namespace RefundSaver.Api.Endpoints;
@@ -15,7 +16,9 @@ public static class TransactionLinksEndpoints
 
     public static IEndpointRouteBuilder MapTransactionLinksApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapAppBackendGroup(Path, "Purchases").MapPost("", LinkTransaction).WithName("LinkTransaction");
+        routes.MapAppBackendGroup(Path, "Purchases").WithProfileHeaders()
+            .MapPost("", LinkTransaction).WithName("LinkTransaction").AcceptsJson<LinkTransactionRequest>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
         return routes;
     }
 
@@ -24,8 +27,8 @@ public static class TransactionLinksEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new LinkTransactionCommand(
-                user.GetAppId(), context.Request.ReadSelector(), fields.OptionalString("original_transaction_id").GetValueOr(null)),
+            (LinkTransactionRequest body, FieldErrors fields) => new LinkTransactionCommand(
+                user.GetAppId(), context.Request.ReadSelector(), fields.Check(body.OriginalTransactionId).GetValueOr(null)),
             cancellationToken);
         if (!command.IsSuccess)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Errors;
 using RefundSaver.Api.Json;
+using RefundSaver.Api.OpenApi;
 using RefundSaver.Application.Profiles;
 using RefundSaver.Application.Profiles.Commands.ReportUsage;
 using RefundSaver.Application.Profiles.Queries.GetUsage;
@@ -17,9 +18,10 @@ public static class UsageEndpoints
 
     public static IEndpointRouteBuilder MapUsageApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapAppBackendGroup(Path, "Profiles");
-        group.MapPost("", ReportUsage).WithName("ReportUsage");
-        group.MapGet("", GetUsage).WithName("GetUsage");
+        var group = routes.MapAppBackendGroup(Path, "Profiles").WithProfileHeaders();
+        group.MapPost("", ReportUsage).WithName("ReportUsage").AcceptsJson<ReportUsageRequest>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("", GetUsage).WithName("GetUsage").ProducesErrors(StatusCodes.Status400BadRequest);
         return routes;
     }
 
@@ -28,11 +30,11 @@ public static class UsageEndpoints
     {
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
-            fields => new ReportUsageCommand(
+            (ReportUsageRequest body, FieldErrors fields) => new ReportUsageCommand(
                 user.GetAppId(),
                 context.Request.ReadSelector(),
-                fields.OptionalInt64("play_time_seconds"),
-                fields.OptionalString("account_status")),
+                fields.Check(body.PlayTimeSeconds),
+                fields.Check(body.AccountStatus)),
             cancellationToken);
         if (!command.IsSuccess)
         {

@@ -1,34 +1,43 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using RefundSaver.Application.Apps.Rules;
 using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Api.Json;
 
 /// <summary>
-/// Reads a request's JSON object ourselves, so that malformed JSON, a wrong type or an oversized body
-/// get the API's error shape rather than the framework's, and so that a left-out field can be told
-/// from an explicit null.
+/// Reads a request's JSON object into its typed body ourselves, so that malformed JSON, a wrong type or
+/// an oversized body get the API's error shape rather than the framework's, and so that a left-out
+/// field can be told from an explicit null. Unknown fields are ignored, as Adapty's API does.
 /// </summary>
 public static class JsonRequestBody
 {
     public const int MaxBytes = 64 * 1024;
 
-    /// <summary>Reads the body's object and maps its fields; any type error fails the whole read.</summary>
-    public static async Task<Result<T>> ReadAsync<T>(
-        HttpRequest request, Func<JsonFields, T> map, CancellationToken cancellationToken)
+    /// <summary>
+    /// Source-generated metadata whose <see cref="RequestField{T}"/> properties each get a converter that
+    /// knows the field's wire name; objects and lists inside a field are read as rules are stored.
+    /// </summary>
+    private static readonly JsonSerializerOptions Options = new(RequestBodyJsonContext.Default.Options)
     {
-        var body = await ReadObjectAsync(request, cancellationToken);
-        if (!body.IsSuccess)
+        TypeInfoResolver = RequestBodyJsonContext.Default.WithAddedModifier(typeInfo =>
         {
-            return body.Error;
-        }
+            foreach (var property in typeInfo.Properties)
+            {
+                if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(RequestField<>))
+                {
+                    property.CustomConverter = RequestFieldConverters.Create(
+                        property.PropertyType.GetGenericArguments()[0], property.Name, PreferenceRules.Json);
+                }
+            }
+        }),
+    };
 
-        var fields = new JsonFields(body.Value);
-        var value = map(fields);
-        return fields.Error is { } typeError ? typeError : value;
-    }
-
-    private static async Task<Result<JsonElement>> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Reads the body and maps its fields; any field of the wrong type fails the whole read, naming every such field.</summary>
+    public static async Task<Result<T>> ReadAsync<TBody, T>(
+        HttpRequest request, Func<TBody, FieldErrors, T> map, CancellationToken cancellationToken)
+        where TBody : class
     {
         if (request.ContentLength > MaxBytes)
         {
@@ -56,36 +65,80 @@ public static class JsonRequestBody
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        if (buffer.Length == 0)
+        var body = Deserialize(
+            buffer.Length == 0 ? "{}"u8 : buffer.GetBuffer().AsSpan(0, (int)buffer.Length),
+            (JsonTypeInfo<TBody>)Options.GetTypeInfo(typeof(TBody)));
+        if (!body.IsSuccess)
         {
-            return EmptyObject;
+            return body.Error;
         }
 
+        var fields = new FieldErrors();
+        var value = map(body.Value, fields);
+        return fields.Error is { } typeError ? typeError : value;
+    }
+
+    internal static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => "an object",
+    };
+
+    private static Result<TBody> Deserialize<TBody>(ReadOnlySpan<byte> json, JsonTypeInfo<TBody> typeInfo)
+        where TBody : class
+    {
+        JsonException? failure = null;
         try
         {
-            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.Clone()
-                : Error.Validation(Error.NonFieldErrors, $"Invalid data. Expected a JSON object, but got {Describe(document.RootElement)}.");
+            if (JsonSerializer.Deserialize(json, typeInfo) is { } body)
+            {
+                return body;
+            }
         }
         catch (JsonException exception)
         {
-            return Error.Validation(Error.NonFieldErrors, $"JSON parse error - {exception.Message}");
+            failure = exception;
         }
+
+        return Rejection(json, failure);
     }
 
-    private static JsonElement EmptyObject { get; } = JsonDocument.Parse("{}").RootElement.Clone();
+    /// <summary>
+    /// Why a body is no object to read, found by a second pass that only the rejected pay for, in the
+    /// words of <see cref="JsonDocument"/>'s parser as the API has always answered.
+    /// </summary>
+    private static Error Rejection(ReadOnlySpan<byte> json, JsonException? failure)
+    {
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            reader.Read();
+            var root = reader.TokenType;
+            while (reader.Read())
+            {
+            }
+
+            if (root != JsonTokenType.StartObject)
+            {
+                return Error.Validation(Error.NonFieldErrors, $"Invalid data. Expected a JSON object, but got {Describe(root)}.");
+            }
+        }
+        catch (JsonException exception)
+        {
+            return ParseError(exception);
+        }
+
+        // Well-formed, yet a value could not be read (a string with half a surrogate pair): the reader's reason.
+        return ParseError(failure!.InnerException ?? failure);
+    }
+
+    private static Error ParseError(Exception exception) =>
+        Error.Validation(Error.NonFieldErrors, $"JSON parse error - {exception.Message}");
 
     private static Error TooLarge { get; } = new(
         ErrorKind.TooLarge, "request_too_large", [new ErrorDetail(Error.NonFieldErrors, [$"The request body is larger than {MaxBytes} bytes."])]);
-
-    internal static string Describe(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "an object",
-    };
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RefundSaver.IntegrationTests.Infrastructure;
@@ -50,5 +51,5 @@ public sealed class AdminTokenStartupTests(RealServersFixture servers)
     }
 
     private ApiFactory Api(string environment, string adminToken, string database) =>
-        new(database, servers.RedisConnectionString, adminToken, settings: null) { HostEnvironment = environment };
+        new(database, servers.RedisConnectionString, adminToken, new Dictionary<string, string?> { [WebHostDefaults.EnvironmentKey] = environment });
 }

@@ -15,8 +15,6 @@ public sealed class ApiFactory(
 {
     public string DatabaseConnectionString => databaseConnectionString;
 
-    /// <summary>The host's environment: Testing unless a test needs what only another one does (Production's checks, say).</summary>
-    public string HostEnvironment { get; init; } = "Testing";
 
     /// <summary>Builds and starts the host (which applies the migrations).</summary>
     public Task StartAsync()
@@ -39,7 +37,8 @@ public sealed class ApiFactory(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(HostEnvironment);
+        // "Testing", unless the settings name another environment (WebHostDefaults.EnvironmentKey), as a test of Development does.
+        builder.UseEnvironment(settings?.GetValueOrDefault(WebHostDefaults.EnvironmentKey) ?? "Testing");
         builder.UseSetting("ConnectionStrings:refundsaver", databaseConnectionString);
         builder.UseSetting("ConnectionStrings:redis", redisConnectionString);
         builder.UseSetting("Admin:Token", adminToken ?? string.Empty);

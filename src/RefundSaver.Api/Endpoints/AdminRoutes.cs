@@ -1,0 +1,13 @@
+using RefundSaver.Api.OpenApi;
+
+namespace RefundSaver.Api.Endpoints;
+
+internal static class AdminRoutes
+{
+    /// <summary>A group of the admin API: the admin token required (else 401); our database down is a 503 to retry.</summary>
+    public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder routes, string path, string tag) =>
+        routes.MapGroup(path)
+            .RequireAuthorization(AuthorizationPolicies.Admin)
+            .WithTags(tag)
+            .ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable);
+}
