@@ -9,6 +9,7 @@ namespace RefundSaver.AppHost.Tests;
 /// refund request that Apple signs and posts to the webhook, and the dispatcher's answer to Apple.
 /// </summary>
 [Collection(AppHostCollection.Name)]
+[Trait(AppHostTraits.Servers, AppHostTraits.AnyServers)]
 public sealed class JourneyTests(AppHostFixture fixture)
 {
     private const string SettingsPath = "/api/v2/server-side-api/purchase/profile/refund-saver/settings/";

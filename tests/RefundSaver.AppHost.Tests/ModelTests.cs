@@ -1,4 +1,3 @@
-using Aspire.Hosting.Eventing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RefundSaver.AppHost.Servers;
@@ -82,12 +81,10 @@ public sealed class ModelTests : IDisposable
     {
         var logs = new CapturingLoggerProvider();
         var builder = await CreateBuilderAsync(environment, []);
-        builder.Services.AddLogging(logging => logging.AddProvider(logs));
-        await using var application = await builder.BuildAsync();
+        await using var services = new ServiceCollection().AddLogging(logging => logging.AddProvider(logs)).BuildServiceProvider();
         var token = File.ReadAllText(Path.Combine(_data.Path, StoredSecrets.AdminTokenFile));
 
-        await application.Services.GetRequiredService<IDistributedApplicationEventing>().PublishAsync(
-            new AfterResourcesCreatedEvent(application.Services, application.Services.GetRequiredService<DistributedApplicationModel>()));
+        await builder.Eventing.PublishAsync(new AfterResourcesCreatedEvent(services, new DistributedApplicationModel(builder.Resources)));
 
         logs.Messages.ShouldContain(message => message.Contains(Path.Combine(_data.Path, StoredSecrets.AdminTokenFile)));
         logs.Messages.Any(message => message.Contains(token)).ShouldBe(shown);

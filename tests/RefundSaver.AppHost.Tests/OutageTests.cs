@@ -11,6 +11,7 @@ namespace RefundSaver.AppHost.Tests;
 /// as it documents meanwhile, and is healthy again by itself once the server is started again.
 /// </summary>
 [Collection(AppHostCollection.Name)]
+[Trait(AppHostTraits.Servers, AppHostTraits.AnyServers)]
 public sealed class OutageTests(AppHostFixture fixture)
 {
     private static readonly TimeSpan HealthChangeTimeout = TimeSpan.FromSeconds(60);

@@ -9,6 +9,7 @@ namespace RefundSaver.AppHost.Tests;
 
 /// <summary>What `dotnet run --project RefundSaver.AppHost` brings up, as the dashboard shows it.</summary>
 [Collection(AppHostCollection.Name)]
+[Trait(AppHostTraits.Servers, AppHostTraits.AnyServers)]
 public sealed class ResourcesTests(AppHostFixture fixture)
 {
     private RunningAppHost AppHost => fixture.AppHost;
@@ -27,16 +28,6 @@ public sealed class ResourcesTests(AppHostFixture fixture)
 
         state.Snapshot.State?.Text.ShouldBe(KnownResourceStates.Running);
         state.Snapshot.HealthStatus.ShouldBe(HealthStatus.Healthy);
-    }
-
-    [Fact]
-    public async Task PostgresInit_WhenTheDataDirectoryIsNew_ShouldInitialiseItOnceAndFinish()
-    {
-        var state = await AppHost.Application.ResourceNotifications.WaitForResourceAsync(
-            "postgres-init", update => update.Snapshot.State?.Text == KnownResourceStates.Finished);
-
-        state.Snapshot.ExitCode.ShouldBe(0);
-        File.Exists(Path.Combine(AppHost.DataDirectory, "postgres", "pgdata", "PG_VERSION")).ShouldBeTrue();
     }
 
     [Fact]
