@@ -53,10 +53,6 @@ public static class RefundSaverAppHost
 
         ConfigureService(builder, api);
         builder.Services.AddHostedService<ResourceStateLog>();
-        if (configuration.GetValue("AppHost:EchoLogs", false))
-        {
-            builder.Services.AddHostedService<ResourceLogEcho>();
-        }
         AnnounceAdminToken(builder, adminToken, Path.Combine(dataDirectory, StoredSecrets.AdminTokenFile));
     }
 

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using RefundSaver.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -14,7 +16,8 @@ namespace Microsoft.Extensions.Hosting;
 /// What every RefundSaver service shares, in the shape of Aspire's ServiceDefaults template:
 /// OpenTelemetry (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, as the
 /// AppHost sets it for its dashboard), service discovery, the standard resilience handler on
-/// ordinary HTTP clients, and the <c>/health</c> and <c>/alive</c> endpoints.
+/// ordinary HTTP clients, and the <c>/health</c> and <c>/alive</c> endpoints. Outside Development,
+/// traces are sampled (see <see cref="TracesPerSecond"/>).
 /// </summary>
 public static class Extensions
 {
@@ -24,6 +27,8 @@ public static class Extensions
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
     private const string LiveTag = "live";
+    private const string TracesPerSecondKey = "Telemetry:TracesPerSecond";
+    private const double DefaultTracesPerSecond = 1;
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -54,10 +59,23 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(TelemetryPrefix + "*"))
-            .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, TelemetryPrefix + "*")
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation());
+            .WithTracing(tracing =>
+            {
+                if (TracesPerSecond(builder) is { } tracesPerSecond)
+                {
+                    tracing.SetSampler(services =>
+                    {
+                        var limit = new RateLimitingSampler(tracesPerSecond, services.GetService<TimeProvider>() ?? TimeProvider.System);
+                        // A caller's "sampled" flag counts against the limit too: anyone may send one.
+                        return new ParentBasedSampler(limit, remoteParentSampled: limit, remoteParentNotSampled: new AlwaysOffSampler());
+                    });
+                }
+
+                tracing
+                    .AddSource(builder.Environment.ApplicationName, TelemetryPrefix + "*")
+                    .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
+                    .AddHttpClientInstrumentation();
+            });
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -65,6 +83,29 @@ public static class Extensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Recording and exporting every span cost more than the work it describes (the settings and
+    /// webhook benchmarks lost half their throughput, docs/benchmarks.md), so outside Development at
+    /// most <c>Telemetry:TracesPerSecond</c> (1) new traces a second are kept, whether they start here
+    /// or continue a caller's. <c>OTEL_TRACES_SAMPLER</c> (the OpenTelemetry SDK's own setting, e.g.
+    /// <c>always_on</c>) replaces this; in Development every trace is kept, as the dashboard expects.
+    /// </summary>
+    private static double? TracesPerSecond(IHostApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment() || !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_TRACES_SAMPLER"]))
+        {
+            return null;
+        }
+
+        var tracesPerSecond = builder.Configuration.GetValue(TracesPerSecondKey, DefaultTracesPerSecond);
+        if (tracesPerSecond <= 0)
+        {
+            throw new InvalidOperationException($"{TracesPerSecondKey} must be above 0 (OTEL_TRACES_SAMPLER=always_off turns traces off).");
+        }
+
+        return tracesPerSecond;
     }
 
     /// <summary>

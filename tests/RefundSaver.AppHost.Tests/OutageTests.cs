@@ -28,12 +28,7 @@ public sealed class OutageTests(AppHostFixture fixture)
         await ExecuteAsync("postgres", KnownResourceCommands.StopCommand);
         await WaitForApiHealthAsync(HealthStatus.Unhealthy);
         var health = await api.GetAsync("/health");
-        await apple.PostJsonAsync($"/simulator/apps/{bundleId}/purchases", new { product_id = "gems.100", type = "Consumable", price = 990, currency = "USD" });
-        var undelivered = await JsonHttp.EventuallyAsync(
-            async () => (await apple.GetJsonAsync($"/simulator/notifications?bundle_id={bundleId}")).AsArray().LastOrDefault(),
-            notification => notification?["attempts"]?.AsArray().Count > 0,
-            TimeSpan.FromSeconds(30),
-            "Apple's first delivery attempt");
+        var undelivered = await SellAndAwaitFirstDeliveryAsync(apple, bundleId);
         await ExecuteAsync("postgres", KnownResourceCommands.StartCommand);
         await WaitForApiHealthAsync(HealthStatus.Healthy);
         var retry = await api.PostAsJsonAsync("/webhooks/app-store", new { signedPayload = undelivered!["signed_payload"]!.GetValue<string>() });
@@ -55,12 +50,7 @@ public sealed class OutageTests(AppHostFixture fixture)
         await ExecuteAsync("redis", KnownResourceCommands.StopCommand);
         await WaitForApiHealthAsync(HealthStatus.Unhealthy);
         var health = await api.GetAsync("/health");
-        await apple.PostJsonAsync($"/simulator/apps/{bundleId}/purchases", new { product_id = "gems.100", type = "Consumable", price = 990, currency = "USD" });
-        var delivered = await JsonHttp.EventuallyAsync(
-            async () => (await apple.GetJsonAsync($"/simulator/notifications?bundle_id={bundleId}")).AsArray().LastOrDefault(),
-            notification => notification?["attempts"]?.AsArray().Count > 0,
-            TimeSpan.FromSeconds(30),
-            "Apple's first delivery attempt");
+        var delivered = await SellAndAwaitFirstDeliveryAsync(apple, bundleId);
         await ExecuteAsync("redis", KnownResourceCommands.StartCommand);
         await WaitForApiHealthAsync(HealthStatus.Healthy);
 
@@ -84,6 +74,17 @@ public sealed class OutageTests(AppHostFixture fixture)
             environments = new[] { "Sandbox" },
         });
         return bundleId;
+    }
+
+    /// <summary>The simulator sells a purchase; its notification once Apple has tried to deliver it.</summary>
+    private static async Task<JsonNode?> SellAndAwaitFirstDeliveryAsync(HttpClient apple, string bundleId)
+    {
+        await apple.PostJsonAsync($"/simulator/apps/{bundleId}/purchases", new { product_id = "gems.100", type = "Consumable", price = 990, currency = "USD" });
+        return await JsonHttp.EventuallyAsync(
+            async () => (await apple.GetJsonAsync($"/simulator/notifications?bundle_id={bundleId}")).AsArray().LastOrDefault(),
+            notification => notification?["attempts"]?.AsArray().Count > 0,
+            TimeSpan.FromSeconds(30),
+            "Apple's first delivery attempt");
     }
 
     private async Task ExecuteAsync(string resource, string command)

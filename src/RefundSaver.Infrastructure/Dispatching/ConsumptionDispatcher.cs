@@ -419,7 +419,9 @@ internal sealed partial class ConsumptionDispatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Consumption request {RequestId} answered: Apple accepted the data for transaction {TransactionId} of {BundleId}")]
     private static partial void LogAnswered(ILogger logger, Guid requestId, string transactionId, string bundleId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Consumption request {RequestId} skipped: {Reason}")]
+    // Debug: the request's row keeps the reason and the finished-requests metric counts it; at
+    // Information an app without credentials logged (and exported) a line per refund request.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Consumption request {RequestId} skipped: {Reason}")]
     private static partial void LogSkipped(ILogger logger, Guid requestId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Consumption request {RequestId} for transaction {TransactionId} expired unanswered: {Reason}")]
