@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Npgsql;
 
 namespace RefundSaver.Infrastructure.Persistence;
@@ -34,10 +36,25 @@ internal static class ApiRole
             || format('; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', @role)
             """,
             role,
-            password,
+            password is null || !password.All(char.IsAscii) ? password : ScramVerifier(password, RandomNumberGenerator.GetBytes(16)),
             cancellationToken);
         await using var command = new NpgsqlCommand(statements.TrimStart(';', ' '), owner);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The password as PostgreSQL stores it (RFC 5802's SCRAM-SHA-256 verifier, which the server
+    /// takes in place of the password), so that the password itself is in no statement a server
+    /// with statement logging on would write down. Only for ASCII passwords, which SASLprep leaves
+    /// as they are; any other is passed for the server to prepare and hash.
+    /// </summary>
+    internal static string ScramVerifier(string password, byte[] salt)
+    {
+        const int iterations = 4096;
+        var salted = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, 32);
+        var storedKey = SHA256.HashData(HMACSHA256.HashData(salted, "Client Key"u8));
+        var serverKey = HMACSHA256.HashData(salted, "Server Key"u8);
+        return $"SCRAM-SHA-256${iterations}:{Convert.ToBase64String(salt)}${Convert.ToBase64String(storedKey)}:{Convert.ToBase64String(serverKey)}";
     }
 
     private static async Task<string> FormatAsync(
