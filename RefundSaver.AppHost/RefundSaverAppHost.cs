@@ -56,7 +56,7 @@ public static class RefundSaverAppHost
 
         ConfigureService(builder, api);
         builder.Services.AddHostedService<ResourceStateLog>();
-        AnnounceAdminToken(builder, adminToken, Path.Combine(dataDirectory, StoredSecrets.AdminTokenFile));
+        AnnounceAdminToken(builder, Path.Combine(dataDirectory, StoredSecrets.AdminTokenFile));
     }
 
     /// <summary>
@@ -184,24 +184,17 @@ public static class RefundSaverAppHost
         });
     }
 
-    /// <summary>Where the admin token is kept, always; the token itself only in Development.</summary>
-    private static void AnnounceAdminToken(IDistributedApplicationBuilder builder, string adminToken, string tokenFile)
+    /// <summary>
+    /// Where the admin token is kept, never the token itself: logs are copied, shipped and kept
+    /// longer than secrets should be, Development's included.
+    /// </summary>
+    private static void AnnounceAdminToken(IDistributedApplicationBuilder builder, string tokenFile)
     {
-        var development = builder.Environment.IsDevelopment();
-        var configured = builder.Configuration["Admin:Token"] is { Length: > 0 };
+        var source = builder.Configuration["Admin:Token"] is { Length: > 0 } ? "configuration Admin:Token" : tokenFile;
         builder.Eventing.Subscribe<AfterResourcesCreatedEvent>((@event, _) =>
         {
-            var logger = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RefundSaver.AppHost");
-            var source = configured ? "configuration Admin:Token" : tokenFile;
-            if (development)
-            {
-                logger.LogInformation("Admin token (from {Source}): {AdminToken}", source, adminToken);
-            }
-            else
-            {
-                logger.LogInformation("Admin token: kept in {Source}", source);
-            }
-
+            @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RefundSaver.AppHost")
+                .LogInformation("Admin token: kept in {Source}", source);
             return Task.CompletedTask;
         });
     }
