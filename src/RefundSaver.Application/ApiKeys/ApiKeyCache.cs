@@ -5,16 +5,30 @@ namespace RefundSaver.Application.ApiKeys;
 /// <summary>
 /// Keeps active keys' hashes in memory for a few seconds, so that authenticating a request costs
 /// no database round trip. A revocation in this process is seen at once, in others within <see cref="Lifetime"/>.
+/// Unknown key ids are remembered too (so a repeated one costs one query), at a low priority: the cache
+/// holds at most <see cref="Capacity"/> entries, and when a flood of random ids fills it, those go first.
 /// </summary>
-public sealed class ApiKeyCache(IMemoryCache cache)
+public sealed class ApiKeyCache : IDisposable
 {
+    public const int Capacity = 10_000;
+
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
 
-    public bool TryGet(string keyId, out CachedApiKey? key) => cache.TryGetValue(CacheKey(keyId), out key);
+    // A cache of its own: a size limit applies to every entry of a cache, and the shared one's have no size.
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    public void Set(string keyId, CachedApiKey? key) => cache.Set(CacheKey(keyId), key, Lifetime);
+    public int Count => _cache.Count;
 
-    public void Forget(string keyId) => cache.Remove(CacheKey(keyId));
+    public bool TryGet(string keyId, out CachedApiKey? key) => _cache.TryGetValue(keyId, out key);
 
-    private static string CacheKey(string keyId) => "api-key:" + keyId;
+    public void Set(string keyId, CachedApiKey? key) => _cache.Set(keyId, key, new MemoryCacheEntryOptions
+    {
+        AbsoluteExpirationRelativeToNow = Lifetime,
+        Size = 1,
+        Priority = key is null ? CacheItemPriority.Low : CacheItemPriority.High,
+    });
+
+    public void Forget(string keyId) => _cache.Remove(keyId);
+
+    public void Dispose() => _cache.Dispose();
 }
