@@ -17,6 +17,8 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<AppStoreApps>();
+        services.AddOptions<AppStoreWebhookOptions>().BindConfiguration(AppStoreWebhookOptions.Section)
+            .Validate(AppStoreWebhookOptions.IsValid, AppStoreWebhookOptions.Requirements).ValidateOnStart();
         services.AddSingleton<ProfileRevenue>();
         // Read at compile time by the source generator, which writes out the handler and behaviour registrations.
         services.AddMediator(options =>

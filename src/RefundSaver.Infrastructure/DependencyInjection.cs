@@ -75,7 +75,8 @@ public static class DependencyInjection
         });
         services.AddSingleton<IProcessedNotifications, RedisProcessedNotifications>();
 
-        services.AddOptions<AppStoreVerificationOptions>().BindConfiguration(AppStoreVerificationOptions.Section);
+        services.AddOptions<AppStoreVerificationOptions>().BindConfiguration(AppStoreVerificationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AppStoreVerificationOptions>, AppStoreVerificationOptionsValidator>();
         services.AddSingleton<ISignedPayloadVerifier, SignedPayloadVerifier>();
         AddAppStoreApi(services);
         AddDispatcher(builder);

@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Domain.AppStore;
@@ -9,65 +8,106 @@ using RefundSaver.Domain.AppStore;
 namespace RefundSaver.Application.AppStore;
 
 /// <summary>
-/// Apps by bundle id, kept in memory for a few seconds so that each notification costs no lookup.
-/// A change made in this process is seen at once; in other processes within <see cref="Lifetime"/>.
-/// When an entry expires, the requests that find it missing share one lookup: a webhook under load
-/// would otherwise send every one of them to the database at the same moment.
+/// Every app's App Store identity, all held in memory: there are few apps, and the webhook is
+/// open to anyone, so a bundle id that no app has must cost no query and leave nothing behind.
+/// The whole set is read again when it is older than <see cref="RefreshInterval"/> (changes made
+/// in other processes) and at once after <see cref="Forget"/> (a change made in this process).
+/// The requests that find it stale share one read.
 /// </summary>
-public sealed class AppStoreApps(IMemoryCache cache, IServiceScopeFactory scopes)
+public sealed class AppStoreApps
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<AppStoreApp?>>> _lookups = new();
+    private readonly Func<CancellationToken, Task<IReadOnlyList<AppStoreApp>>> _read;
+    private readonly TimeProvider _clock;
+    private readonly Lock _gate = new();
+    private Snapshot? _snapshot;
+    private Task<Snapshot>? _reading;
+    private long _readingVersion;
     private long _changes;
 
-    public async Task<AppStoreApp?> FindByBundleIdAsync(string bundleId, CancellationToken cancellationToken)
+    public AppStoreApps(IServiceScopeFactory scopes, TimeProvider clock)
+        : this(cancellationToken => ReadAllAsync(scopes, cancellationToken), clock)
     {
-        if (cache.TryGetValue(CacheKey(bundleId), out AppStoreApp? known))
+    }
+
+    /// <summary>For tests: the apps come from <paramref name="read"/> instead of the database.</summary>
+    internal AppStoreApps(Func<CancellationToken, Task<IReadOnlyList<AppStoreApp>>> read, TimeProvider clock)
+    {
+        _read = read;
+        _clock = clock;
+    }
+
+    public async ValueTask<AppStoreApp?> FindByBundleIdAsync(string bundleId, CancellationToken cancellationToken)
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (snapshot is null || !IsCurrent(snapshot))
         {
-            return known;
+            snapshot = await Read().WaitAsync(cancellationToken);
         }
 
-        var lookup = _lookups.GetOrAdd(bundleId, id => new Lazy<Task<AppStoreApp?>>(() => LoadAsync(id)));
-        try
+        return snapshot.Apps.GetValueOrDefault(bundleId);
+    }
+
+    /// <summary>An app was changed in this process: the next lookup reads them all again.</summary>
+    public void Forget() => Interlocked.Increment(ref _changes);
+
+    private bool IsCurrent(Snapshot snapshot) =>
+        snapshot.Version == Interlocked.Read(ref _changes) && _clock.GetUtcNow() - snapshot.ReadAt < RefreshInterval;
+
+    private Task<Snapshot> Read()
+    {
+        lock (_gate)
         {
-            return await lookup.Value.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            _lookups.TryRemove(KeyValuePair.Create(bundleId, lookup));
+            var version = Interlocked.Read(ref _changes);
+            if (_reading is { IsCompleted: false } reading && _readingVersion == version)
+            {
+                return reading;
+            }
+
+            if (_snapshot is { } snapshot && IsCurrent(snapshot))
+            {
+                return Task.FromResult(snapshot);
+            }
+
+            _readingVersion = version;
+            // Run outside the lock: the read starts synchronously up to its first await.
+            return _reading = Task.Run(() => ReadAsync(version));
         }
     }
 
-    public void Forget(string bundleId)
+    private async Task<Snapshot> ReadAsync(long version)
     {
-        Interlocked.Increment(ref _changes);
-        cache.Remove(CacheKey(bundleId));
+        // Timed from before the read: what it returns is at least this old.
+        var readAt = _clock.GetUtcNow();
+        var apps = await _read(CancellationToken.None);
+        var snapshot = new Snapshot(apps.ToFrozenDictionary(app => app.BundleId, StringComparer.Ordinal), version, readAt);
+        lock (_gate)
+        {
+            // A read begun before a change must not replace one begun after it.
+            if (_snapshot is null || _snapshot.Version <= version)
+            {
+                _snapshot = snapshot;
+            }
+        }
+
+        return snapshot;
     }
 
-    private async Task<AppStoreApp?> LoadAsync(string bundleId)
+    private static async Task<IReadOnlyList<AppStoreApp>> ReadAllAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
-        var changesBefore = Interlocked.Read(ref _changes);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
-        var app = await db.Apps.AsNoTracking().SingleOrDefaultAsync(app => app.BundleId == bundleId, CancellationToken.None);
-        var found = app is null
-            ? null
-            : new AppStoreApp(
+        var apps = await db.Apps.AsNoTracking().ToListAsync(cancellationToken);
+        return apps
+            .Select(app => new AppStoreApp(
                 app.Id,
                 app.BundleId,
                 app.AppleAppId,
                 Enum.GetValues<AppStoreEnvironment>().Where(app.Accepts).ToHashSet(),
-                app.ExtraTrustedRoots.Select(pem => X509Certificate2.CreateFromPem(pem).RawData).ToList());
-
-        // A change made while this lookup ran may not be in what it read: answer it, but do not keep it.
-        if (Interlocked.Read(ref _changes) == changesBefore)
-        {
-            cache.Set(CacheKey(bundleId), found, Lifetime);
-        }
-
-        return found;
+                app.ExtraTrustedRoots.Select(pem => X509Certificate2.CreateFromPem(pem).RawData).ToList()))
+            .ToList();
     }
 
-    internal static string CacheKey(string bundleId) => "app-store-app:" + bundleId;
+    private sealed record Snapshot(FrozenDictionary<string, AppStoreApp> Apps, long Version, DateTimeOffset ReadAt);
 }

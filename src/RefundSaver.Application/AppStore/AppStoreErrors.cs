@@ -8,8 +8,12 @@ public static class AppStoreErrors
 
     public static Error Malformed(string message) => Error.Validation(SignedPayloadField, message);
 
-    public static Error NotVerified(string reason) =>
-        new(ErrorKind.Unauthorized, "invalid_signed_payload", [new ErrorDetail(SignedPayloadField, [reason])]);
+    /// <summary>
+    /// The same words whatever failed: the precise reason goes to the log, since telling a forger
+    /// which check stopped the payload would help the next attempt.
+    /// </summary>
+    public static Error NotVerified { get; } =
+        new(ErrorKind.Unauthorized, "invalid_signed_payload", [new ErrorDetail(SignedPayloadField, ["The signed payload could not be verified."])]);
 
     public static Error CannotVerifyNow(string reason) =>
         new(ErrorKind.Unavailable, "verification_unavailable", [new ErrorDetail(SignedPayloadField, [reason])]);

@@ -5,6 +5,7 @@ internal sealed class AppStoreVerificationOptions
 {
     public const string Section = "AppStore:Verification";
     public const string AllowExtraRootsInProductionSetting = $"{Section}:{nameof(AllowExtraRootsInProduction)}";
+    public const string ExtraTrustedRootsSetting = $"{Section}:{nameof(ExtraTrustedRoots)}";
 
     /// <summary>
     /// Check the chain's revocation online (OCSP/CRL) at the current time; when off, the chain is
@@ -18,7 +19,8 @@ internal sealed class AppStoreVerificationOptions
     /// <summary>
     /// PEM certificates every app trusts besides Apple Root CA - G3: the root of a local App Store
     /// stand-in, say. Per-app roots are set through the admin API. Both are trusted for Sandbox
-    /// payloads only, unless <see cref="AllowExtraRootsInProduction"/> is set.
+    /// payloads only, unless <see cref="AllowExtraRootsInProduction"/> is set. Each must be a
+    /// certificate authority, or the process does not start.
     /// </summary>
     public List<string> ExtraTrustedRoots { get; set; } = [];
 

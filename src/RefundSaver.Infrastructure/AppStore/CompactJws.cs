@@ -7,10 +7,8 @@ using System.Text.Json;
 namespace RefundSaver.Infrastructure.AppStore;
 
 /// <summary>
-/// An App Store compact JWS split into its parts, the payload and signature decoded. The header is
-/// read on demand (<see cref="ReadCertificates"/>), because a header seen before needs no reading:
-/// Apple signs many payloads with one leaf, and the header text is the same for all of them.
-/// Nothing in it is trusted yet.
+/// An App Store compact JWS split into its parts, the payload and signature decoded; the header is
+/// read by <see cref="ReadCertificates"/>. Nothing in it is trusted yet.
 /// </summary>
 internal sealed class CompactJws
 {
@@ -50,7 +48,7 @@ internal sealed class CompactJws
 
         var payloadPart = token.AsSpan(firstDot + 1, secondDot - firstDot - 1);
         var signaturePart = token.AsSpan(secondDot + 1);
-        // The header is decoded when it is read, and only if its chain is not cached.
+        // The header is decoded when its certificates are read.
         if (Base64UrlDecode(payloadPart) is not { } payload
             || Base64UrlDecode(signaturePart) is not { } signature)
         {

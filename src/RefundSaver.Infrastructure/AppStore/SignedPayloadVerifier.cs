@@ -10,9 +10,9 @@ namespace RefundSaver.Infrastructure.AppStore;
 
 /// <summary>
 /// Verifies App Store signed payloads: the header, the x5c chain to a configured root (cached by
-/// the header, which carries the whole chain, and the trusted roots), then the ES256 signature,
-/// every time; a payload under a root other than Apple's must say Sandbox unless the operator
-/// opted in. Bad input of any kind is an <see cref="VerificationStatus.Invalid"/> answer, never an exception.
+/// the certificates' bytes and the trusted roots, once a signature verified with its leaf), then the
+/// ES256 signature, every time; a payload under a root other than Apple's must say Sandbox unless
+/// the operator opted in. Bad input of any kind is an <see cref="VerificationStatus.Invalid"/> answer, never an exception.
 /// </summary>
 internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
 {
@@ -60,14 +60,13 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
             return SignedPayloadVerification.Invalid(failure!);
         }
 
-        var key = new ChainCacheKey(jws.Header, RootsKey(extraTrustedRoots));
-        var cached = _chains.Find(key);
-        var certificates = cached is null ? jws.ReadCertificates(out failure) : null;
-        if (cached is null && certificates is null)
+        if (jws.ReadCertificates(out failure) is not { } certificates)
         {
             return SignedPayloadVerification.Invalid(failure!);
         }
 
+        var key = ChainCacheKey.For(certificates, RootsKey(extraTrustedRoots));
+        var cached = _chains.Find(key);
         using var payload = ParsePayload(jws.Payload);
         if (payload is null)
         {
@@ -80,7 +79,7 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
         }
 
         SignedPayloadVerification? chainFailure = null;
-        var chain = cached ?? ValidateChain(key, certificates!, extraTrustedRoots, verificationTime, out chainFailure);
+        var chain = cached ?? ValidateChain(certificates, extraTrustedRoots, verificationTime, out chainFailure);
         if (chain is null)
         {
             return chainFailure!;
@@ -96,6 +95,13 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
             || !chain.LeafKey.VerifyHash(jws.SigningInputHash, jws.Signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
         {
             return SignedPayloadVerification.Invalid("JWS signature does not verify with the leaf's key");
+        }
+
+        // Only now: a chain copied from any genuine payload, under a signature its leaf never made,
+        // must not spare the next sender the chain's validation.
+        if (cached is null)
+        {
+            _chains.Add(key, chain);
         }
 
         return chain.AnchoredAtApple || _allowExtraRootsInProduction || SaysOnlySandbox(payload.RootElement)
@@ -181,21 +187,14 @@ internal sealed class SignedPayloadVerifier : ISignedPayloadVerifier
     }
 
     private ValidatedChain? ValidateChain(
-        ChainCacheKey key,
         byte[][] x5c,
         IReadOnlyList<byte[]> extraTrustedRoots,
         DateTimeOffset verificationTime,
         out SignedPayloadVerification? failure)
     {
         Interlocked.Increment(ref _chainValidations);
-        var validated = _chainValidator.Validate(
+        return _chainValidator.Validate(
             x5c, [AppleRootCertificate.RootCaG3Der, .. _configuredRoots, .. extraTrustedRoots], verificationTime, out failure);
-        if (validated is not null)
-        {
-            _chains.Add(key, validated);
-        }
-
-        return validated;
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public abstract class IntegrationTest(RealServersFixture servers) : IAsyncLifeti
     protected async Task UseApiAsync(IReadOnlyDictionary<string, string?>? settings) =>
         Api = await Servers.ApiFor(GetType(), settings);
 
+    /// <summary>A host the class made itself (with test services, say) as the class's API host.</summary>
+    protected void UseApi(ApiFactory api) => Api = api;
+
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>A new app (unique bundle id) and a client holding its API key.</summary>

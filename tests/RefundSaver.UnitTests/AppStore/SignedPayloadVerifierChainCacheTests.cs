@@ -75,6 +75,35 @@ public sealed class SignedPayloadVerifierChainCacheTests : IDisposable
     }
 
     [Fact]
+    public void Verify_WhenAGoodChainCarriesABadSignature_ShouldCacheNothingALaterPayloadBenefitsFrom()
+    {
+        var verifier = Verifier();
+        var genuine = _signer.Sign(Payload());
+        var forged = genuine[..genuine.LastIndexOf('.')] + "." + _signer.Sign(Payload("other")).Split('.')[2];
+
+        SignedPayloadVerifierTests.ShouldBeInvalid(verifier.Verify(forged, _chain.TrustedRoots), "signature");
+        verifier.Verify(genuine, _chain.TrustedRoots).Status.ShouldBe(VerificationStatus.Verified);
+
+        verifier.ChainValidations.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Verify_WhenTheSameCertificatesAreSpelledInAnotherHeader_ShouldShareOneCacheEntry()
+    {
+        var verifier = Verifier();
+        var spaced = JwsSigner.BuildHeader(_chain.X5c)
+            .Replace(":", " : ", StringComparison.Ordinal)
+            .Replace(",", " ,\n ", StringComparison.Ordinal);
+        var respelled = new JwsSigner(_chain.LeafKey, "{ " + spaced[1..^1] + " }");
+        respelled.HeaderJson.ShouldNotBe(JwsSigner.BuildHeader(_chain.X5c));
+
+        verifier.Verify(_signer.Sign(Payload()), _chain.TrustedRoots).Status.ShouldBe(VerificationStatus.Verified);
+        verifier.Verify(respelled.Sign(Payload("second")), _chain.TrustedRoots).Status.ShouldBe(VerificationStatus.Verified);
+
+        verifier.ChainValidations.ShouldBe(1);
+    }
+
+    [Fact]
     public void Verify_WhenACachedChainMeetsASignedDateOutsideItsValidity_ShouldBeInvalid()
     {
         var verifier = Verifier();

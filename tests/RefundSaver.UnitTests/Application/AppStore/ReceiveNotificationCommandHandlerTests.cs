@@ -1,9 +1,9 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Application.AppStore.Notifications.Commands.ReceiveNotification;
@@ -11,28 +11,33 @@ using RefundSaver.Domain.AppStore;
 
 namespace RefundSaver.UnitTests.Application.AppStore;
 
-/// <summary>Redis as the webhook's shortcut for duplicates: believed when it has answered, never waited for.</summary>
+/// <summary>
+/// Redis as the webhook's shortcut for duplicates (believed when it has answered, never waited for),
+/// and the window of <c>signedDate</c>s the webhook takes.
+/// </summary>
 public sealed class ReceiveNotificationCommandHandlerTests
 {
     private const string BundleId = "com.example.handler";
+    private const long SignedDate = 1_796_212_800_000;
+    private const long MillisecondsIn180Days = 180L * 24 * 60 * 60 * 1000;
     private static readonly Guid Uuid = Guid.NewGuid();
     private static readonly string Jws = Compact($$$"""
-        {"notificationType":"TEST","notificationUUID":"{{{Uuid}}}","version":"2.0","signedDate":1796212800000,
+        {"notificationType":"TEST","notificationUUID":"{{{Uuid}}}","version":"2.0","signedDate":{{{SignedDate}}},
          "data":{"bundleId":"{{{BundleId}}}","environment":"Sandbox"}}
         """);
 
     private readonly ISignedPayloadVerifier _verifier = Substitute.For<ISignedPayloadVerifier>();
     private readonly INotificationStore _store = Substitute.For<INotificationStore>();
     private readonly IProcessedNotifications _processed = Substitute.For<IProcessedNotifications>();
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    private readonly AppStoreApps _apps = new(
+        _ => Task.FromResult<IReadOnlyList<AppStoreApp>>(
+            [new AppStoreApp(Guid.NewGuid(), BundleId, null, new HashSet<AppStoreEnvironment> { AppStoreEnvironment.Sandbox }, [])]),
+        TimeProvider.System);
 
     public ReceiveNotificationCommandHandlerTests()
     {
         UnverifiedJws.TryReadPayload(Jws, out var payload).ShouldBeTrue();
         _verifier.Verify(Jws, Arg.Any<IReadOnlyList<byte[]>>()).Returns(SignedPayloadVerification.Verified(payload));
-        _cache.Set(
-            AppStoreApps.CacheKey(BundleId),
-            new AppStoreApp(Guid.NewGuid(), BundleId, null, new HashSet<AppStoreEnvironment> { AppStoreEnvironment.Sandbox }, []));
     }
 
     [Fact]
@@ -54,6 +59,8 @@ public sealed class ReceiveNotificationCommandHandlerTests
         var lateAnswer = new TaskCompletionSource<bool>();
         _processed.IsProcessedAsync(Uuid).Returns(lateAnswer.Task);
         _store.SaveAsync(Arg.Any<NewNotification>(), Arg.Any<CancellationToken>()).Returns(storedNow);
+        // The apps already read, as on the hot path: the handler then runs to the signatures without yielding.
+        await _apps.FindByBundleIdAsync(BundleId, CancellationToken.None);
 
         var handling = Handle();
         lateAnswer.SetResult(true);
@@ -79,13 +86,46 @@ public sealed class ReceiveNotificationCommandHandlerTests
         });
     }
 
-    private ValueTask<RefundSaver.Application.Common.Results.Result<NotificationReceipt>> Handle() =>
+    [Theory]
+    [InlineData(MillisecondsIn180Days, 300, true)]
+    [InlineData(MillisecondsIn180Days + 1, 300, false)]
+    [InlineData(-300_000, 300, true)]
+    [InlineData(-300_001, 300, false)]
+    [InlineData(-60_000, 60, true)]
+    [InlineData(-60_001, 60, false)]
+    public async Task Handle_WhenSignedDateIsAtOrPastAnEdgeOfTheWindow_ShouldAcceptOnlyWithinIt(
+        long nowMinusSignedDateMilliseconds, int maxClockSkewSeconds, bool accepted)
+    {
+        _processed.IsProcessedAsync(Uuid).Returns(false);
+        _store.SaveAsync(Arg.Any<NewNotification>(), Arg.Any<CancellationToken>()).Returns(true);
+
+        var result = await Handle(nowMinusSignedDateMilliseconds, maxClockSkewSeconds);
+
+        result.IsSuccess.ShouldBe(accepted);
+        if (accepted)
+        {
+            await _store.Received(1).SaveAsync(Arg.Any<NewNotification>(), Arg.Any<CancellationToken>());
+        }
+        else
+        {
+            result.Error!.Code.ShouldBe("invalid_signed_payload");
+            await _store.DidNotReceiveWithAnyArgs().SaveAsync(default!, default);
+        }
+    }
+
+    [Fact]
+    public void MaxClockSkewSeconds_WhenNotConfigured_ShouldBeFiveMinutes() =>
+        new AppStoreWebhookOptions().MaxClockSkewSeconds.ShouldBe(300);
+
+    private ValueTask<RefundSaver.Application.Common.Results.Result<NotificationReceipt>> Handle(
+        long nowMinusSignedDateMilliseconds = 0, int maxClockSkewSeconds = 300) =>
         new ReceiveNotificationCommandHandler(
                 _verifier,
-                new AppStoreApps(_cache, Substitute.For<IServiceScopeFactory>()),
+                _apps,
                 _store,
                 _processed,
-                TimeProvider.System,
+                new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(SignedDate + nowMinusSignedDateMilliseconds)),
+                Options.Create(new AppStoreWebhookOptions { MaxClockSkewSeconds = maxClockSkewSeconds }),
                 NullLogger<ReceiveNotificationCommandHandler>.Instance)
             .Handle(new ReceiveNotificationCommand(Jws), CancellationToken.None);
 

@@ -1,12 +1,13 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using RefundSaver.Application.AppStore;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.Apps;
 
 namespace RefundSaver.Application.Apps.Commands.CreateApp;
 
-internal sealed class CreateAppCommandHandler(IApplicationDbContext db, TimeProvider clock)
+internal sealed class CreateAppCommandHandler(IApplicationDbContext db, AppStoreApps appStoreApps, TimeProvider clock)
     : IRequestHandler<CreateAppCommand, Result<CreatedAppDto>>
 {
     public async ValueTask<Result<CreatedAppDto>> Handle(CreateAppCommand request, CancellationToken cancellationToken)
@@ -22,6 +23,8 @@ internal sealed class CreateAppCommandHandler(IApplicationDbContext db, TimeProv
         db.Apps.Add(app);
         var apiKey = ApiKeyIssuer.Issue(db, app.Id, "default", now);
         await db.SaveChangesAsync(cancellationToken);
+        // Its bundle id may already be arriving at the webhook.
+        appStoreApps.Forget();
         return new CreatedAppDto(AppDto.From(app), apiKey);
     }
 }

@@ -44,7 +44,6 @@ internal sealed class UpdateAppCommandHandler(IApplicationDbContext db, AppStore
             app.ClearAppStoreCredentials();
         }
 
-        var previousBundleId = app.BundleId;
         app.ConfigureAppStore(
             bundleId,
             request.AppleAppId,
@@ -63,8 +62,7 @@ internal sealed class UpdateAppCommandHandler(IApplicationDbContext db, AppStore
             Rules = request.Rules.Map(rules => PreferenceRules.ToDomain(rules!.OfType<PreferenceRuleDto>())),
         });
         await db.SaveChangesAsync(cancellationToken);
-        appStoreApps.Forget(previousBundleId);
-        appStoreApps.Forget(app.BundleId);
+        appStoreApps.Forget();
         return AppDto.From(app);
     }
 }

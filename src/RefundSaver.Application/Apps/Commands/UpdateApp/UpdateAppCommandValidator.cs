@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using FluentValidation;
 using RefundSaver.Application.Apps.Rules;
+using RefundSaver.Application.AppStore;
 using RefundSaver.Domain.AppStore;
 using RefundSaver.Domain.Consumption;
 
@@ -29,8 +29,17 @@ internal sealed class UpdateAppCommandValidator : AbstractValidator<UpdateAppCom
             .OverridePropertyName("environments"));
         When(command => command.ExtraTrustedRoots.HasValue, () => RuleFor(command => command.ExtraTrustedRoots.Value)
             .NotNull().WithMessage("Give a list (empty to trust Apple's root alone).")
-            .Must(pems => pems!.All(IsCertificate)).WithMessage("Each trusted root is one PEM certificate (-----BEGIN CERTIFICATE-----).")
-            .OverridePropertyName("extra_trusted_roots"));
+            .OverridePropertyName("extra_trusted_roots")
+            .Custom((pems, context) =>
+            {
+                for (var index = 0; index < (pems?.Count ?? 0); index++)
+                {
+                    if (TrustedRootCertificate.ProblemWith(pems![index]) is { } problem)
+                    {
+                        context.AddFailure("extra_trusted_roots", $"Root {index} {problem}.");
+                    }
+                }
+            }));
         When(command => command.AppStoreCredentials is { HasValue: true, Value: not null }, () =>
         {
             RuleFor(command => command.AppStoreCredentials.Value!.IssuerId)
@@ -71,19 +80,6 @@ internal sealed class UpdateAppCommandValidator : AbstractValidator<UpdateAppCom
     private void OneOfWhenGiven(Func<UpdateAppCommand, Domain.Common.Optional<string?>> field, string name, IReadOnlyList<string> names) =>
         When(command => field(command).HasValue, () => RuleFor(command => field(command).Value)
             .Must(names.Contains).WithMessage($"Must be one of: {string.Join(", ", names)}.").OverridePropertyName(name));
-
-    private static bool IsCertificate(string pem)
-    {
-        try
-        {
-            using var certificate = X509Certificate2.CreateFromPem(pem);
-            return true;
-        }
-        catch (CryptographicException)
-        {
-            return false;
-        }
-    }
 
     private static bool IsP256PrivateKey(string? pem)
     {

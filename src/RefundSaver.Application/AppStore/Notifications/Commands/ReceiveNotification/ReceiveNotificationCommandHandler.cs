@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Mediator;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.AppStore;
 
@@ -18,6 +19,7 @@ internal sealed partial class ReceiveNotificationCommandHandler(
     INotificationStore store,
     IProcessedNotifications processed,
     TimeProvider clock,
+    IOptions<AppStoreWebhookOptions> options,
     ILogger<ReceiveNotificationCommandHandler> logger)
     : IRequestHandler<ReceiveNotificationCommand, Result<NotificationReceipt>>
 {
@@ -30,6 +32,7 @@ internal sealed partial class ReceiveNotificationCommandHandler(
         }
 
         // Only to pick the trust roots: everything acted upon below comes from the verified payload.
+        // Answered from memory, so that a bundle id no app has costs no query.
         var candidate = NotificationPayload.BundleIdOf(unverified) is { } claimedBundleId
             ? await apps.FindByBundleIdAsync(claimedBundleId, cancellationToken)
             : null;
@@ -50,6 +53,11 @@ internal sealed partial class ReceiveNotificationCommandHandler(
         if (NotificationPayload.From(verification.Payload) is not { } notification)
         {
             return AppStoreErrors.Malformed("The payload lacks notificationType, notificationUUID or signedDate.");
+        }
+
+        if (CheckAge(notification.SignedDate) is { } outOfWindow)
+        {
+            return Refuse(outOfWindow);
         }
 
         var app = notification.BundleId == candidate?.BundleId ? candidate : null;
@@ -93,7 +101,27 @@ internal sealed partial class ReceiveNotificationCommandHandler(
         LogRefused(logger, verification.Status, verification.FailureReason);
         return verification.Status == VerificationStatus.Unavailable
             ? AppStoreErrors.CannotVerifyNow(verification.FailureReason ?? "The signature cannot be checked now.")
-            : AppStoreErrors.NotVerified(verification.FailureReason ?? "The signature does not verify.");
+            : AppStoreErrors.NotVerified;
+    }
+
+    /// <summary>
+    /// Within Apple's notification history (180 days) and not ahead of this clock by more than the
+    /// allowed skew: a signature never expires, so an older payload is a replay, and a later one
+    /// was signed on a wrong clock.
+    /// </summary>
+    private SignedPayloadVerification? CheckAge(DateTimeOffset signedDate)
+    {
+        var now = clock.GetUtcNow();
+        if (signedDate < now - AppStoreWebhookOptions.MaxAge)
+        {
+            return SignedPayloadVerification.Invalid(
+                $"signedDate {signedDate:O} is older than the {AppStoreWebhookOptions.MaxAge.TotalDays:0} days Apple keeps notifications");
+        }
+
+        var skew = TimeSpan.FromSeconds(options.Value.MaxClockSkewSeconds);
+        return signedDate > now + skew
+            ? SignedPayloadVerification.Invalid($"signedDate {signedDate:O} is more than {skew.TotalSeconds:0} s ahead of this server's clock")
+            : null;
     }
 
     private static Error? CheckApp(AppStoreApp? app, NotificationPayload notification)
