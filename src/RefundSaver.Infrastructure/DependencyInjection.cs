@@ -15,6 +15,7 @@ using RefundSaver.Infrastructure.AppStore.Api;
 using RefundSaver.Infrastructure.Dispatching;
 using RefundSaver.Infrastructure.Persistence;
 using RefundSaver.Infrastructure.Redis;
+using RefundSaver.Infrastructure.Retention;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -50,6 +51,7 @@ public static class DependencyInjection
         });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<RefundSaverDbContext>());
         services.AddSingleton<IRefundSaverSettingsStore, RefundSaverSettingsStore>();
+        services.AddScoped<IProfileEraser, ProfileEraser>();
         services.AddHostedService<DatabaseMigrator>();
 
         builder.AddKeyedNpgsqlDataSource(
@@ -76,6 +78,7 @@ public static class DependencyInjection
         services.AddSingleton<ISignedPayloadVerifier, SignedPayloadVerifier>();
         AddAppStoreApi(services);
         AddDispatcher(builder);
+        AddRetention(services);
         return builder;
     }
 
@@ -119,6 +122,16 @@ public static class DependencyInjection
         {
             services.AddHostedService<ConsumptionDispatcher>();
         }
+    }
+
+    /// <summary>Customer data older than <c>Retention:Days</c> is removed periodically (0 keeps it forever).</summary>
+    private static void AddRetention(IServiceCollection services)
+    {
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .Validate(RetentionOptions.IsValid, "Retention:Days must be 0 (keep forever) or more, IntervalMinutes and BatchSize positive.")
+            .ValidateOnStart();
+        services.AddSingleton<RetentionPurge>();
+        services.AddHostedService<RetentionService>();
     }
 
     private static UsdRates UsdRatesFrom(DispatcherOptions options)
