@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Domain.Profiles;
 
@@ -11,6 +12,25 @@ namespace RefundSaver.Infrastructure.Persistence;
 /// </summary>
 internal sealed class ProfileEraser(RefundSaverDbContext db) : IProfileEraser
 {
+    // One statement for the three copies, each scrubbed the same way (Scrubbed).
+    private static readonly string ScrubTokens = $"""
+    WITH payloads AS (
+        UPDATE notifications SET payload = {Scrubbed("payload")}::jsonb
+        WHERE app_id = @app AND payload::text ~* @bare
+        RETURNING 1
+    ), requests AS (
+        UPDATE consumption_requests SET body = {Scrubbed("body")}::json
+        WHERE app_id = @app AND body::text ~* @bare
+        RETURNING 1
+    ), attempts AS (
+        UPDATE consumption_attempts a SET body = {Scrubbed("a.body")}::json
+        FROM consumption_requests r
+        WHERE r.id = a.request_id AND r.app_id = @app AND a.body::text ~* @bare
+        RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM payloads) + (SELECT count(*) FROM requests) + (SELECT count(*) FROM attempts)
+    """;
+
     public async Task EraseAsync(Profile profile, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (appId, profileId) = (profile.AppId, profile.Id);
@@ -36,29 +56,13 @@ internal sealed class ProfileEraser(RefundSaverDbContext db) : IProfileEraser
         // A token is a UUID (hex and dashes), so it is safe inside the pattern. As a JSON string it
         // becomes null; anywhere inside a longer string it is cut out.
         var alternatives = string.Join('|', tokens.Select(token => token.ToString("D")));
-        var quoted = $"\"({alternatives})\"";
-        var bare = $"({alternatives})";
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            UPDATE notifications
-            SET payload = regexp_replace(regexp_replace(payload::text, {quoted}, 'null', 'gi'), {bare}, '', 'gi')::jsonb
-            WHERE app_id = {appId} AND payload::text ~* {bare}
-            """,
-            cancellationToken);
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            UPDATE consumption_requests
-            SET body = regexp_replace(regexp_replace(body::text, {quoted}, 'null', 'gi'), {bare}, '', 'gi')::json
-            WHERE app_id = {appId} AND body::text ~* {bare}
-            """,
-            cancellationToken);
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            UPDATE consumption_attempts a
-            SET body = regexp_replace(regexp_replace(a.body::text, {quoted}, 'null', 'gi'), {bare}, '', 'gi')::json
-            FROM consumption_requests r
-            WHERE r.id = a.request_id AND r.app_id = {appId} AND a.body::text ~* {bare}
-            """,
+        await db.Database.ExecuteSqlRawAsync(
+            ScrubTokens,
+            [
+                new NpgsqlParameter<Guid>("app", appId),
+                new NpgsqlParameter<string>("quoted", $"\"({alternatives})\""),
+                new NpgsqlParameter<string>("bare", $"({alternatives})"),
+            ],
             cancellationToken);
 
         foreach (var token in tokens)
@@ -74,4 +78,7 @@ internal sealed class ProfileEraser(RefundSaverDbContext db) : IProfileEraser
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static string Scrubbed(string column) =>
+        $"regexp_replace(regexp_replace({column}::text, @quoted, 'null', 'gi'), @bare, '', 'gi')";
 }
