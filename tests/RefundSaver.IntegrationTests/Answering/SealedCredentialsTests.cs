@@ -1,8 +1,7 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
 using RefundSaver.IntegrationTests.Infrastructure;
+using RefundSaver.TestSupport;
 
 namespace RefundSaver.IntegrationTests.Answering;
 
@@ -32,7 +31,9 @@ public sealed class SealedCredentialsTests(RealServersFixture servers) : Answeri
     public async Task RefundRequest_WhenTheKeyIsSealedInTheOldUnboundFormat_ShouldBeAnsweredAndTheKeySealedAgainBound()
     {
         var app = await CreateAppAsync();
-        var oldValue = SealTheOldWay(Api.Settings["AppStore:CredentialsKey"]!, app.Apple.PrivateKeyPem);
+        // The key as UpdateApp stores it: escaped newlines made real, trimmed.
+        var pem = app.Apple.PrivateKeyPem.Replace("\\n", "\n", StringComparison.Ordinal).Trim();
+        var oldValue = UnboundCredentials.Seal(Api.Settings["AppStore:CredentialsKey"]!, pem);
         await ExecuteAsync("UPDATE apps SET app_store_private_key_protected = $2 WHERE id = $1", app.Id, oldValue);
         var profileId = await CreateCustomerAsync(app, consent: true);
 
@@ -66,17 +67,6 @@ public sealed class SealedCredentialsTests(RealServersFixture servers) : Answeri
         row.ShouldNotContain("PRIVATE KEY");
         row.ShouldNotContain("-----BEGIN");
         pemBody.ShouldAllBe(line => !row.Contains(line));
-    }
-
-    /// <summary>What the protector wrote before values were bound to their app: v1, a constant associated data.</summary>
-    private static string SealTheOldWay(string key, string plaintext)
-    {
-        var plain = Encoding.UTF8.GetBytes(plaintext.Replace("\\n", "\n", StringComparison.Ordinal).Trim());
-        var sealedValue = new byte[12 + plain.Length + 16];
-        RandomNumberGenerator.Fill(sealedValue.AsSpan(0, 12));
-        using var aes = new AesGcm(Convert.FromBase64String(key), 16);
-        aes.Encrypt(sealedValue.AsSpan(0, 12), plain, sealedValue.AsSpan(12, plain.Length), sealedValue.AsSpan(12 + plain.Length), "RefundSaver.AppStoreCredentials.v1"u8);
-        return "v1:" + Convert.ToBase64String(sealedValue);
     }
 
     private async Task<string> SealedKeyAsync(Guid appId)

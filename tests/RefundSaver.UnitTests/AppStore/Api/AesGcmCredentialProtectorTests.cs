@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Infrastructure.AppStore.Api;
+using RefundSaver.TestSupport;
 
 namespace RefundSaver.UnitTests.AppStore.Api;
 
@@ -121,22 +122,11 @@ public sealed class AesGcmCredentialProtectorTests
     public void Unprotect_WhenTheValueIsInTheOldUnboundFormat_ShouldOpenItForAnyAppAndSayItIsToBeSealedAgain()
     {
         var protector = Protector(KeyA);
-        var oldValue = SealTheOldWay(KeyA, Secret);
+        var oldValue = UnboundCredentials.Seal(KeyA, Secret);
 
         protector.Unprotect(oldValue, Binding).ShouldBe(Secret);
         protector.IsCurrentFormat(oldValue).ShouldBeFalse();
         protector.IsCurrentFormat(protector.Protect(Secret, Binding)).ShouldBeTrue();
-    }
-
-    /// <summary>What the protector wrote before values were bound to their app: v1, a constant associated data.</summary>
-    internal static string SealTheOldWay(string key, string plaintext)
-    {
-        var plain = System.Text.Encoding.UTF8.GetBytes(plaintext);
-        var sealedValue = new byte[12 + plain.Length + 16];
-        RandomNumberGenerator.Fill(sealedValue.AsSpan(0, 12));
-        using var aes = new AesGcm(Convert.FromBase64String(key), 16);
-        aes.Encrypt(sealedValue.AsSpan(0, 12), plain, sealedValue.AsSpan(12, plain.Length), sealedValue.AsSpan(12 + plain.Length), "RefundSaver.AppStoreCredentials.v1"u8);
-        return "v1:" + Convert.ToBase64String(sealedValue);
     }
 
     [Fact]
