@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
+using RefundSaver.ServiceDefaults;
 
 namespace RefundSaver.AppHost;
 
@@ -38,11 +39,7 @@ public static class StoredSecrets
         }
 
         var secret = encode(RandomNumberGenerator.GetBytes(32));
-        File.WriteAllText(path, secret);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        OwnerOnlyFile.WriteAllText(path, secret);
 
         return secret;
     }

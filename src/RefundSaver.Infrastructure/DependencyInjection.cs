@@ -15,6 +15,7 @@ using RefundSaver.Infrastructure.AppStore.Api;
 using RefundSaver.Infrastructure.Dispatching;
 using RefundSaver.Infrastructure.Persistence;
 using RefundSaver.Infrastructure.Redis;
+using RefundSaver.Infrastructure.Retention;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<IRefundSaverSettingsStore, RefundSaverSettingsStore>();
         services.AddSingleton(new DatabaseConnections(
             databaseConnection, builder.Configuration.GetConnectionString(DatabaseOwnerConnectionName) is { Length: > 0 } owner ? owner : null));
+        services.AddScoped<IProfileEraser, ProfileEraser>();
         services.AddHostedService<DatabaseMigrator>();
 
         builder.AddKeyedNpgsqlDataSource(
@@ -80,6 +82,7 @@ public static class DependencyInjection
         services.AddSingleton<ISignedPayloadVerifier, SignedPayloadVerifier>();
         AddAppStoreApi(services);
         AddDispatcher(builder);
+        AddRetention(services);
         return builder;
     }
 
@@ -123,6 +126,16 @@ public static class DependencyInjection
         {
             services.AddHostedService<ConsumptionDispatcher>();
         }
+    }
+
+    /// <summary>Customer data older than <c>Retention:Days</c> is removed periodically (0 keeps it forever).</summary>
+    private static void AddRetention(IServiceCollection services)
+    {
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .Validate(RetentionOptions.IsValid, "Retention:Days must be 0 (keep forever) or more, IntervalMinutes and BatchSize positive.")
+            .ValidateOnStart();
+        services.AddSingleton<RetentionPurge>();
+        services.AddHostedService<RetentionService>();
     }
 
     private static UsdRates UsdRatesFrom(DispatcherOptions options)

@@ -39,6 +39,8 @@ public sealed class SecretsTests : IDisposable
 
         Convert.FromBase64String(key).Length.ShouldBe(32);
         StoredSecrets.CredentialsKey(configuration, _data.Path).ShouldBe(key);
+        File.GetUnixFileMode(Path.Combine(_data.Path, "credentials-key")).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Directory.GetFiles(_data.Path).ShouldBe([Path.Combine(_data.Path, "credentials-key")]);
     }
 
     [Fact]

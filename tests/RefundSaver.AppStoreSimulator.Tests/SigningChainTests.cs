@@ -36,6 +36,18 @@ public sealed class SigningChainTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Save_WhenWritingTheLeafKey_ShouldMakeItOwnerOnlyAndLeaveNoTemporaryFile()
+    {
+        using var created = SigningChain.Create();
+
+        created.Save(_directory);
+
+        File.GetUnixFileMode(Path.Combine(_directory, SigningChain.LeafKeyFileName)).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Directory.GetFiles(_directory).Length.ShouldBe(4);
+    }
+
+    [Fact]
     public void Load_WhenKeyDoesNotMatchTheLeaf_ShouldThrow()
     {
         using var first = SigningChain.Create();

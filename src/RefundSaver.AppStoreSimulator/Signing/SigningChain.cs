@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using RefundSaver.ServiceDefaults;
 
 namespace RefundSaver.AppStoreSimulator.Signing;
 
@@ -145,12 +146,7 @@ public sealed class SigningChain : IDisposable
         File.WriteAllText(Path.Combine(directory, RootFileName), RootPem);
         File.WriteAllText(Path.Combine(directory, IntermediateFileName), Intermediate.ExportCertificatePem() + "\n");
         File.WriteAllText(Path.Combine(directory, LeafFileName), Leaf.ExportCertificatePem() + "\n");
-        var keyPath = Path.Combine(directory, LeafKeyFileName);
-        File.WriteAllText(keyPath, LeafKey.ExportPkcs8PrivateKeyPem() + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        OwnerOnlyFile.WriteAllText(Path.Combine(directory, LeafKeyFileName), LeafKey.ExportPkcs8PrivateKeyPem() + "\n");
     }
 
     /// <summary>The intermediate's CRL, valid for a week around <paramref name="now"/>, revoking the leaf or nothing.</summary>

@@ -23,7 +23,7 @@ public static class AppErrors
     public static Error CredentialsUnreadable { get; } = new(
         ErrorKind.Unprocessable,
         "app_store_credentials_unreadable",
-        [new ErrorDetail("app_store_credentials", ["The stored key cannot be opened with AppStore:CredentialsKey (was it changed without keeping the old one in AppStore:PreviousCredentialsKeys?). Give the key again."])]);
+        [new ErrorDetail("app_store_credentials", ["The stored key cannot be opened with AppStore:CredentialsKey (was it changed without keeping the old one in AppStore:PreviousCredentialsKeys?), or it was sealed for another app or key id. Give the key again."])]);
 
     public static Error ApiKeyNotFound { get; } = Error.NotFound("api_key_does_not_exist", "API key not found");
 }

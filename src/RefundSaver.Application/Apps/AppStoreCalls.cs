@@ -20,7 +20,7 @@ internal static class AppStoreCalls
 
         try
         {
-            var key = protector.Unprotect(app.AppStorePrivateKeyProtected!);
+            var key = protector.Unprotect(app.AppStorePrivateKeyProtected!, CredentialBinding.Of(app));
             return new AppStoreCall(new AppStoreCredentials(app.AppStoreIssuerId!, app.AppStoreKeyId!, key), app.BundleId, environment);
         }
         catch (CryptographicException)

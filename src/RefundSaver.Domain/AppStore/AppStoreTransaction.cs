@@ -51,4 +51,10 @@ public sealed class AppStoreTransaction
     public DateTimeOffset SignedDate { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>
+    /// Its customer's profile was deleted: the token is gone from the row, and nothing about this
+    /// purchase is sent to Apple (the customer is not asked again, nor taken for consenting).
+    /// </summary>
+    public bool CustomerErased { get; private set; }
 }

@@ -37,7 +37,8 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
     // The profile: the backend's link if there is one, else the profile that answers to the app
     // account token the purchase carries (the token it was given, else its id: one unique index).
     // For each ledger field the newest signed value wins; an older one only fills a gap. Revocation
-    // fields follow the newest as they are, since a reversed refund clears them. A refund decision
+    // fields follow the newest as they are, since a reversed refund clears them. A row whose customer
+    // was erased takes neither a token nor a profile again. A refund decision
     // may arrive before the request it decides: the request picks it up.
     private const string Save = """
         WITH input AS (
@@ -78,7 +79,7 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
             WHERE s.transaction_id IS NOT NULL
             ON CONFLICT (app_id, transaction_id) DO UPDATE SET
                 original_transaction_id = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN EXCLUDED.original_transaction_id ELSE t.original_transaction_id END,
-                profile_id = coalesce(t.profile_id, EXCLUDED.profile_id),
+                profile_id = CASE WHEN t.customer_erased THEN NULL ELSE coalesce(t.profile_id, EXCLUDED.profile_id) END,
                 product_id = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN coalesce(EXCLUDED.product_id, t.product_id) ELSE coalesce(t.product_id, EXCLUDED.product_id) END,
                 type = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN coalesce(EXCLUDED.type, t.type) ELSE coalesce(t.type, EXCLUDED.type) END,
                 price = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN coalesce(EXCLUDED.price, t.price) ELSE coalesce(t.price, EXCLUDED.price) END,
@@ -88,7 +89,7 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
                 revocation_date = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN EXCLUDED.revocation_date ELSE t.revocation_date END,
                 revocation_reason = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN EXCLUDED.revocation_reason ELSE t.revocation_reason END,
                 revocation_type = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN EXCLUDED.revocation_type ELSE t.revocation_type END,
-                app_account_token = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN coalesce(EXCLUDED.app_account_token, t.app_account_token) ELSE coalesce(t.app_account_token, EXCLUDED.app_account_token) END,
+                app_account_token = CASE WHEN t.customer_erased THEN NULL WHEN EXCLUDED.signed_date >= t.signed_date THEN coalesce(EXCLUDED.app_account_token, t.app_account_token) ELSE coalesce(t.app_account_token, EXCLUDED.app_account_token) END,
                 storefront = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN coalesce(EXCLUDED.storefront, t.storefront) ELSE coalesce(t.storefront, EXCLUDED.storefront) END,
                 offer_type = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN coalesce(EXCLUDED.offer_type, t.offer_type) ELSE coalesce(t.offer_type, EXCLUDED.offer_type) END,
                 offer_discount_type = CASE WHEN EXCLUDED.signed_date >= t.signed_date THEN coalesce(EXCLUDED.offer_discount_type, t.offer_discount_type) ELSE coalesce(t.offer_discount_type, EXCLUDED.offer_discount_type) END,

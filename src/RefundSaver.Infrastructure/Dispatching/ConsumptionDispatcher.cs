@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Application.AppStore.Dispatching;
+using RefundSaver.Domain.Apps;
 using RefundSaver.Domain.AppStore;
 using RefundSaver.Infrastructure.AppStore.Api;
 using RefundSaver.Infrastructure.Persistence;
@@ -267,7 +268,14 @@ internal sealed partial class ConsumptionDispatcher(
         AppStoreAnswer answer;
         try
         {
-            var credentials = new AppStoreCredentials(app.AppStoreIssuerId!, app.AppStoreKeyId!, protector.Unprotect(app.AppStorePrivateKeyProtected!));
+            var binding = CredentialBinding.Of(app);
+            var privateKey = protector.Unprotect(app.AppStorePrivateKeyProtected!, binding);
+            if (!protector.IsCurrentFormat(app.AppStorePrivateKeyProtected!))
+            {
+                await ResealAsync(db, app, privateKey, binding, stoppingToken);
+            }
+
+            var credentials = new AppStoreCredentials(app.AppStoreIssuerId!, app.AppStoreKeyId!, privateKey);
 
             // Every call takes a turn, so a 429 or a 5xx comes back through the queue and its turns, not inline.
             var call = new AppStoreCall(credentials, app.BundleId, request.Environment) { TakesTurns = true };
@@ -292,7 +300,7 @@ internal sealed partial class ConsumptionDispatcher(
         {
             var reason = exception is InvalidAppStoreKeyException
                 ? "The app's App Store private key cannot sign; give a new one (PATCH app_store_credentials)."
-                : "The app's sealed App Store key cannot be opened with AppStore:CredentialsKey (was the key changed without keeping the old one in AppStore:PreviousCredentialsKeys?).";
+                : "The app's sealed App Store key cannot be opened with AppStore:CredentialsKey (was the key changed without keeping the old one in AppStore:PreviousCredentialsKeys?), or it was sealed for another app or key id.";
             LogKeyUnusable(logger, request.Id, app.BundleId, reason);
             await FinishAsync(recorder, context, ConsumptionRequestState.Failed, reason, stoppingToken);
             return;
@@ -310,6 +318,23 @@ internal sealed partial class ConsumptionDispatcher(
             answer.StatusCode, answer.ErrorCode, answer.ErrorMessage, send.Body);
         await recorder.RecordAttemptAsync(attempt, verdict, stoppingToken);
         Report(context, verdict, now);
+    }
+
+    /// <summary>
+    /// Seals a key stored in the old, unbound format again, bound to its app and key id; only if the
+    /// row still holds what was read, so a key an operator replaced meanwhile is left alone.
+    /// </summary>
+    private async Task ResealAsync(RefundSaverDbContext db, App app, string privateKey, CredentialBinding binding, CancellationToken cancellationToken)
+    {
+        var old = app.AppStorePrivateKeyProtected;
+        var resealed = protector.Protect(privateKey, binding);
+        var updated = await db.Apps
+            .Where(row => row.Id == app.Id && row.AppStorePrivateKeyProtected == old)
+            .ExecuteUpdateAsync(update => update.SetProperty(row => row.AppStorePrivateKeyProtected, resealed), cancellationToken);
+        if (updated == 1)
+        {
+            LogKeyResealed(logger, app.BundleId);
+        }
     }
 
     /// <summary>
@@ -438,6 +463,9 @@ internal sealed partial class ConsumptionDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Consumption request {RequestId} of {BundleId}: {Reason}")]
     private static partial void LogKeyUnusable(ILogger logger, Guid requestId, string bundleId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The App Store key of {BundleId} was sealed again, bound to its app and key id")]
+    private static partial void LogKeyResealed(ILogger logger, string bundleId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Consumption request {RequestId} woke {LateMs:0} ms after its turn to call Apple; taking the next free one")]
     private static partial void LogMissedTurn(ILogger logger, Guid requestId, double lateMs);

@@ -23,7 +23,9 @@ internal static class DispatchContextLoader
         var transaction = await db.AppStoreTransactions.AsNoTracking()
             .SingleOrDefaultAsync(t => t.AppId == request.AppId && t.TransactionId == request.TransactionId, cancellationToken);
         var profile = await FindProfileAsync(db, request, transaction, OriginalTransactionId(request, transaction), cancellationToken);
-        return new DispatchContext { Request = request, App = app, Transaction = transaction, Profile = profile };
+        var erased = transaction?.CustomerErased == true
+            || (profile is null && transaction?.AppAccountToken is { } token && await IsErasedAsync(db, request.AppId, token, cancellationToken));
+        return new DispatchContext { Request = request, App = app, Transaction = transaction, Profile = profile, CustomerErased = erased };
     }
 
     /// <summary>What the body is computed from besides: the backend's report, the customer's purchases and earlier requests.</summary>
@@ -56,6 +58,13 @@ internal static class DispatchContextLoader
             EarlierRequestsForTransaction = forTransaction,
             EarlierRequestsForCustomer = forCustomer,
         };
+    }
+
+    /// <summary>Whether a deleted profile used this token (a token that a profile answers to now is that profile's).</summary>
+    private static Task<bool> IsErasedAsync(RefundSaverDbContext db, Guid appId, Guid token, CancellationToken cancellationToken)
+    {
+        var hash = ErasedCustomer.HashToken(appId, token);
+        return db.ErasedCustomers.AnyAsync(erased => erased.AppId == appId && erased.TokenHash == hash, cancellationToken);
     }
 
     private static string? OriginalTransactionId(ConsumptionRequest request, AppStoreTransaction? transaction) =>

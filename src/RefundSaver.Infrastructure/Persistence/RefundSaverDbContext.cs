@@ -28,6 +28,8 @@ public sealed class RefundSaverDbContext(DbContextOptions<RefundSaverDbContext> 
 
     public DbSet<ConsumptionAttempt> ConsumptionAttempts => Set<ConsumptionAttempt>();
 
+    public DbSet<ErasedCustomer> ErasedCustomers => Set<ErasedCustomer>();
+
     /// <summary>
     /// Snake case names by convention (<see cref="SnakeCaseNaming"/>), whoever builds the context: the
     /// design-time factory, tests, the runtime. EF forbids this method to change a pool's options, so a

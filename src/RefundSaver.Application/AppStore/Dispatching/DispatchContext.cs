@@ -17,6 +17,9 @@ public sealed record DispatchContext
     /// <summary>Whose purchase it is (the backend's link, else the app account token); null when unknown.</summary>
     public Profile? Profile { get; init; }
 
+    /// <summary>The purchase is a deleted profile's (the ledger's mark, or its token's hash): nothing is sent about it.</summary>
+    public bool CustomerErased { get; init; }
+
     public PurchaseReport? Report { get; init; }
 
     /// <summary>The customer's purchases (the profile's, else those of the same original transaction).</summary>

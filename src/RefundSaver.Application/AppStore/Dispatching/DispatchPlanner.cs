@@ -30,6 +30,12 @@ public sealed class DispatchPlanner(UsdRates rates)
             return new DispatchPlan.Expire("Apple's 12 hours ran out before an answer was accepted.");
         }
 
+        // Before consent: an erased customer is no one whose default could be applied.
+        if (context.CustomerErased)
+        {
+            return new DispatchPlan.Skip(ErasedReason);
+        }
+
         if (!app.RefundSaverEnabled)
         {
             return new DispatchPlan.Skip("Refund Saver is switched off for this app.");
@@ -134,6 +140,8 @@ public sealed class DispatchPlanner(UsdRates rates)
     /// <summary>Purchases in a currency the rate table lacks count as nothing rather than as a guess.</summary>
     private decimal SumUsd(IEnumerable<CustomerPurchase> purchases) =>
         purchases.Sum(purchase => purchase is { Price: { } price, Currency: { } currency } && rates.TryToUsd(price, currency, out var usd) ? usd : 0m);
+
+    public const string ErasedReason = "The customer's profile was deleted: nothing about an erased customer is sent to Apple.";
 
     private static string NoConsentReason(DispatchContext context) => context.Profile switch
     {

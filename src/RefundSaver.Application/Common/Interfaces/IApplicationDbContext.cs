@@ -26,5 +26,7 @@ public interface IApplicationDbContext
 
     DbSet<ConsumptionAttempt> ConsumptionAttempts { get; }
 
+    DbSet<ErasedCustomer> ErasedCustomers { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

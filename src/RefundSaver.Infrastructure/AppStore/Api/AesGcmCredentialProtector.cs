@@ -6,18 +6,22 @@ using RefundSaver.Application.AppStore.Api;
 namespace RefundSaver.Infrastructure.AppStore.Api;
 
 /// <summary>
-/// AES-256-GCM with the key of <c>AppStore:CredentialsKey</c>: <c>v1:</c> then the base64 of nonce
-/// (12 bytes), ciphertext and tag (16 bytes). Unprotect also tries <c>AppStore:PreviousCredentialsKeys</c>,
-/// so the key can be rotated; a value no key opens, or that was altered, throws a <see cref="CryptographicException"/>.
+/// AES-256-GCM with the key of <c>AppStore:CredentialsKey</c>: <c>v2:</c> then the base64 of nonce
+/// (12 bytes), ciphertext and tag (16 bytes), authenticated with the app id, issuer id and key id
+/// (<see cref="CredentialBinding"/>). <c>v1:</c> values (same layout, a constant associated data)
+/// are still read, to be sealed again as <c>v2:</c>. Unprotect also tries <c>AppStore:PreviousCredentialsKeys</c>,
+/// so the key can be rotated; a value no key opens, that was altered or that belongs to another app
+/// or key throws a <see cref="CryptographicException"/>.
 /// </summary>
 internal sealed class AesGcmCredentialProtector : ICredentialProtector
 {
-    private const string Prefix = "v1:";
+    private const string Prefix = "v2:";
+    private const string UnboundPrefix = "v1:";
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
-    /// <summary>Binds a ciphertext to its purpose and format version.</summary>
-    private static readonly byte[] AssociatedData = "RefundSaver.AppStoreCredentials.v1"u8.ToArray();
+    /// <summary>What v1 bound a ciphertext to: its purpose and format only, so it opened in any app's row.</summary>
+    private static readonly byte[] UnboundAssociatedData = "RefundSaver.AppStoreCredentials.v1"u8.ToArray();
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -37,9 +41,29 @@ internal sealed class AesGcmCredentialProtector : ICredentialProtector
 
     public bool IsConfigured => _key is not null;
 
-    public string Protect(string plaintext)
+    public bool IsCurrentFormat(string protectedValue) => IsBound(protectedValue);
+
+    private static bool IsBound(string protectedValue) => protectedValue.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>The purpose, the format and the owner, each length-prefixed so that no two bindings read alike.</summary>
+    private static byte[] AssociatedData(CredentialBinding binding)
+    {
+        var parts = new[] { "RefundSaver.AppStoreCredentials.v2", binding.AppId.ToString("D"), binding.IssuerId, binding.KeyId };
+        using var buffer = new MemoryStream();
+        foreach (var part in parts)
+        {
+            var bytes = Encoding.UTF8.GetBytes(part);
+            buffer.Write(BitConverter.GetBytes(bytes.Length));
+            buffer.Write(bytes);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public string Protect(string plaintext, CredentialBinding binding)
     {
         ArgumentNullException.ThrowIfNull(plaintext);
+        ArgumentNullException.ThrowIfNull(binding);
         if (_key is null)
         {
             throw new InvalidOperationException(
@@ -53,16 +77,17 @@ internal sealed class AesGcmCredentialProtector : ICredentialProtector
         RandomNumberGenerator.Fill(nonce);
         using (var aes = new AesGcm(_key, TagSize))
         {
-            aes.Encrypt(nonce, plain, sealedValue.AsSpan(NonceSize, plain.Length), sealedValue.AsSpan(NonceSize + plain.Length), AssociatedData);
+            aes.Encrypt(nonce, plain, sealedValue.AsSpan(NonceSize, plain.Length), sealedValue.AsSpan(NonceSize + plain.Length), AssociatedData(binding));
         }
 
         CryptographicOperations.ZeroMemory(plain);
         return Prefix + Convert.ToBase64String(sealedValue);
     }
 
-    public string Unprotect(string protectedValue)
+    public string Unprotect(string protectedValue, CredentialBinding binding)
     {
         ArgumentNullException.ThrowIfNull(protectedValue);
+        ArgumentNullException.ThrowIfNull(binding);
         if (_decryptionKeys.Length == 0)
         {
             throw new InvalidOperationException(
@@ -70,6 +95,7 @@ internal sealed class AesGcmCredentialProtector : ICredentialProtector
         }
 
         var sealedValue = Decode(protectedValue);
+        var associatedData = IsBound(protectedValue) ? AssociatedData(binding) : UnboundAssociatedData;
         var ciphertextLength = sealedValue.Length - NonceSize - TagSize;
         var plain = new byte[ciphertextLength];
         foreach (var key in _decryptionKeys)
@@ -82,7 +108,7 @@ internal sealed class AesGcmCredentialProtector : ICredentialProtector
                     sealedValue.AsSpan(NonceSize, ciphertextLength),
                     sealedValue.AsSpan(NonceSize + ciphertextLength),
                     plain,
-                    AssociatedData);
+                    associatedData);
             }
             catch (AuthenticationTagMismatchException)
             {
@@ -101,12 +127,13 @@ internal sealed class AesGcmCredentialProtector : ICredentialProtector
 
         throw new CryptographicException(
             $"The protected value does not open with {CredentialProtectionOptions.KeySetting} or any of "
-            + $"{CredentialProtectionOptions.PreviousKeysSetting}: it was protected with another key, or it was altered.");
+            + $"{CredentialProtectionOptions.PreviousKeysSetting} for this app and key id: it was protected with another key, "
+            + "for another app or key id (copied from another row), or it was altered.");
     }
 
     private static byte[] Decode(string protectedValue)
     {
-        if (!protectedValue.StartsWith(Prefix, StringComparison.Ordinal))
+        if (!IsBound(protectedValue) && !protectedValue.StartsWith(UnboundPrefix, StringComparison.Ordinal))
         {
             throw new CryptographicException($"The protected value is not in the '{Prefix}<base64>' format this protector writes.");
         }
@@ -118,7 +145,7 @@ internal sealed class AesGcmCredentialProtector : ICredentialProtector
         }
         catch (FormatException exception)
         {
-            throw new CryptographicException("The protected value is not valid base64 after its 'v1:' prefix.", exception);
+            throw new CryptographicException($"The protected value is not valid base64 after its '{protectedValue[..Prefix.Length]}' prefix.", exception);
         }
 
         return sealedValue.Length >= NonceSize + TagSize

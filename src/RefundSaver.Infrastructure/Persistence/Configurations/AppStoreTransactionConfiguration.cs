@@ -20,6 +20,8 @@ internal sealed class AppStoreTransactionConfiguration : IEntityTypeConfiguratio
         builder.Property(transaction => transaction.Storefront).HasMaxLength(8);
         builder.Property(transaction => transaction.OfferDiscountType).HasMaxLength(32);
         builder.Property(transaction => transaction.Environment).HasMaxLength(16).HasConversion<string>();
+        // A default, since the webhook's batch insert names only the columns it fills.
+        builder.Property(transaction => transaction.CustomerErased).HasDefaultValue(false);
         builder.HasIndex(transaction => new { transaction.AppId, transaction.OriginalTransactionId });
         builder.HasIndex(transaction => transaction.ProfileId);
         builder.HasOne<App>().WithMany().HasForeignKey(transaction => transaction.AppId).OnDelete(DeleteBehavior.Cascade);

@@ -43,6 +43,12 @@ namespace RefundSaver.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("currency");
 
+                    b.Property<bool>("CustomerErased")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("customer_erased");
+
                     b.Property<string>("Environment")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -628,6 +634,27 @@ namespace RefundSaver.Infrastructure.Persistence.Migrations
                     b.ToTable("apps", (string)null);
                 });
 
+            modelBuilder.Entity("RefundSaver.Domain.Profiles.ErasedCustomer", b =>
+                {
+                    b.Property<Guid>("AppId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_id");
+
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.HasKey("AppId", "TokenHash")
+                        .HasName("pk_erased_customers");
+
+                    b.ToTable("erased_customers", (string)null);
+                });
+
             modelBuilder.Entity("RefundSaver.Domain.Profiles.Profile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -848,6 +875,16 @@ namespace RefundSaver.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_keys_apps_app_id");
+                });
+
+            modelBuilder.Entity("RefundSaver.Domain.Profiles.ErasedCustomer", b =>
+                {
+                    b.HasOne("RefundSaver.Domain.Apps.App", null)
+                        .WithMany()
+                        .HasForeignKey("AppId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_erased_customers_apps_app_id");
                 });
 
             modelBuilder.Entity("RefundSaver.Domain.Profiles.Profile", b =>

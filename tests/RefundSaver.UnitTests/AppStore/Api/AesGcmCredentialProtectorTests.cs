@@ -1,12 +1,16 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Infrastructure.AppStore.Api;
+using RefundSaver.TestSupport;
 
 namespace RefundSaver.UnitTests.AppStore.Api;
 
 public sealed class AesGcmCredentialProtectorTests
 {
     private const string Secret = "-----BEGIN PRIVATE KEY-----\nMIGTAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBHkwdwIBAQQg…é✓\n-----END PRIVATE KEY-----";
+
+    private static readonly CredentialBinding Binding = new(Guid.Parse("0193a1b2-0000-7000-8000-000000000001"), "issuer-1", "KEY1");
 
     private static readonly string KeyA = NewKey();
     private static readonly string KeyB = NewKey();
@@ -16,13 +20,13 @@ public sealed class AesGcmCredentialProtectorTests
     {
         var protector = Protector(KeyA);
 
-        var protectedValue = protector.Protect(Secret);
+        var protectedValue = protector.Protect(Secret, Binding);
 
         protector.IsConfigured.ShouldBeTrue();
-        protector.Unprotect(protectedValue).ShouldBe(Secret);
-        protectedValue.ShouldStartWith("v1:");
+        protector.Unprotect(protectedValue, Binding).ShouldBe(Secret);
+        protectedValue.ShouldStartWith("v2:");
         protectedValue.ShouldNotContain("PRIVATE KEY");
-        var sealedBytes = Convert.FromBase64String(protectedValue["v1:".Length..]);
+        var sealedBytes = Convert.FromBase64String(protectedValue["v2:".Length..]);
         sealedBytes.Length.ShouldBe(12 + System.Text.Encoding.UTF8.GetByteCount(Secret) + 16);
     }
 
@@ -31,7 +35,7 @@ public sealed class AesGcmCredentialProtectorTests
     {
         var protector = Protector(KeyA);
 
-        protector.Protect(Secret).ShouldNotBe(protector.Protect(Secret));
+        protector.Protect(Secret, Binding).ShouldNotBe(protector.Protect(Secret, Binding));
     }
 
     [Fact]
@@ -39,7 +43,7 @@ public sealed class AesGcmCredentialProtectorTests
     {
         var protector = Protector(KeyA);
 
-        protector.Unprotect(protector.Protect("")).ShouldBe("");
+        protector.Unprotect(protector.Protect("", Binding), Binding).ShouldBe("");
     }
 
     [Theory]
@@ -51,10 +55,10 @@ public sealed class AesGcmCredentialProtectorTests
     public void Unprotect_WhenAnyByteWasTamperedWith_ShouldThrow(int index)
     {
         var protector = Protector(KeyA);
-        var sealedBytes = Convert.FromBase64String(protector.Protect(Secret)["v1:".Length..]);
+        var sealedBytes = Convert.FromBase64String(protector.Protect(Secret, Binding)["v2:".Length..]);
         sealedBytes[index < 0 ? sealedBytes.Length + index : index] ^= 0x01;
 
-        var exception = Should.Throw<CryptographicException>(() => protector.Unprotect("v1:" + Convert.ToBase64String(sealedBytes)));
+        var exception = Should.Throw<CryptographicException>(() => protector.Unprotect("v2:" + Convert.ToBase64String(sealedBytes), Binding));
 
         exception.Message.ShouldContain("altered");
     }
@@ -62,9 +66,9 @@ public sealed class AesGcmCredentialProtectorTests
     [Fact]
     public void Unprotect_WhenTheKeyIsWrong_ShouldThrowNamingTheSettings()
     {
-        var protectedValue = Protector(KeyA).Protect(Secret);
+        var protectedValue = Protector(KeyA).Protect(Secret, Binding);
 
-        var exception = Should.Throw<CryptographicException>(() => Protector(KeyB).Unprotect(protectedValue));
+        var exception = Should.Throw<CryptographicException>(() => Protector(KeyB).Unprotect(protectedValue, Binding));
 
         exception.Message.ShouldContain("AppStore:CredentialsKey");
         exception.Message.ShouldContain("AppStore:PreviousCredentialsKeys");
@@ -72,26 +76,57 @@ public sealed class AesGcmCredentialProtectorTests
 
     [Theory]
     [InlineData("")]
-    [InlineData("v2:AAAA")]
+    [InlineData("v3:AAAA")]
+    [InlineData("v2:***")]
     [InlineData("v1:***")]
     [InlineData("v1:AAAAAAAA")]
     public void Unprotect_WhenTheValueIsNotOurs_ShouldThrow(string value)
     {
-        Should.Throw<CryptographicException>(() => Protector(KeyA).Unprotect(value));
+        Should.Throw<CryptographicException>(() => Protector(KeyA).Unprotect(value, Binding));
     }
 
     [Fact]
     public void Unprotect_WhenTheKeyWasRotated_ShouldOpenOldValuesWithThePreviousKeyAndProtectWithTheNewOne()
     {
-        var oldValue = Protector(KeyA).Protect(Secret);
+        var oldValue = Protector(KeyA).Protect(Secret, Binding);
         var rotated = Protector(KeyB, KeyA);
 
-        var newValue = rotated.Protect(Secret);
+        var newValue = rotated.Protect(Secret, Binding);
 
-        rotated.Unprotect(oldValue).ShouldBe(Secret);
-        rotated.Unprotect(newValue).ShouldBe(Secret);
-        Protector(KeyB).Unprotect(newValue).ShouldBe(Secret);
-        Should.Throw<CryptographicException>(() => Protector(KeyA).Unprotect(newValue));
+        rotated.Unprotect(oldValue, Binding).ShouldBe(Secret);
+        rotated.Unprotect(newValue, Binding).ShouldBe(Secret);
+        Protector(KeyB).Unprotect(newValue, Binding).ShouldBe(Secret);
+        Should.Throw<CryptographicException>(() => Protector(KeyA).Unprotect(newValue, Binding));
+    }
+
+    public static TheoryData<CredentialBinding> OtherOwners() =>
+    [
+        Binding with { AppId = Guid.Parse("0193a1b2-0000-7000-8000-000000000002") },
+        Binding with { IssuerId = "issuer-2" },
+        Binding with { KeyId = "KEY2" },
+        new(Binding.AppId, "issuer-1K", "EY1"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(OtherOwners))]
+    public void Unprotect_WhenTheValueBelongsToAnotherAppOrKey_ShouldThrowSayingSo(CredentialBinding other)
+    {
+        var protectedValue = Protector(KeyA).Protect(Secret, Binding);
+
+        var exception = Should.Throw<CryptographicException>(() => Protector(KeyA).Unprotect(protectedValue, other));
+
+        exception.Message.ShouldContain("another app or key id");
+    }
+
+    [Fact]
+    public void Unprotect_WhenTheValueIsInTheOldUnboundFormat_ShouldOpenItForAnyAppAndSayItIsToBeSealedAgain()
+    {
+        var protector = Protector(KeyA);
+        var oldValue = UnboundCredentials.Seal(KeyA, Secret);
+
+        protector.Unprotect(oldValue, Binding).ShouldBe(Secret);
+        protector.IsCurrentFormat(oldValue).ShouldBeFalse();
+        protector.IsCurrentFormat(protector.Protect(Secret, Binding)).ShouldBeTrue();
     }
 
     [Fact]
@@ -99,7 +134,7 @@ public sealed class AesGcmCredentialProtectorTests
     {
         var protector = Protector(null);
 
-        var exception = Should.Throw<InvalidOperationException>(() => protector.Protect(Secret));
+        var exception = Should.Throw<InvalidOperationException>(() => protector.Protect(Secret, Binding));
 
         protector.IsConfigured.ShouldBeFalse();
         exception.Message.ShouldContain("AppStore:CredentialsKey");
@@ -108,9 +143,9 @@ public sealed class AesGcmCredentialProtectorTests
     [Fact]
     public void Unprotect_WhenNoKeyIsConfigured_ShouldThrowSayingWhichSettingToSet()
     {
-        var protectedValue = Protector(KeyA).Protect(Secret);
+        var protectedValue = Protector(KeyA).Protect(Secret, Binding);
 
-        Should.Throw<InvalidOperationException>(() => Protector(null).Unprotect(protectedValue)).Message.ShouldContain("AppStore:CredentialsKey");
+        Should.Throw<InvalidOperationException>(() => Protector(null).Unprotect(protectedValue, Binding)).Message.ShouldContain("AppStore:CredentialsKey");
     }
 
     [Theory]

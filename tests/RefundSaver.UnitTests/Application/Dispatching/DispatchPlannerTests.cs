@@ -103,6 +103,19 @@ public sealed class DispatchPlannerTests
         Planner.Plan(context, Now).ShouldBeOfType<DispatchPlan.Send>();
     }
 
+    [Theory]
+    [InlineData(ConsentDefault.OptIn)]
+    [InlineData(ConsentDefault.OptOut)]
+    public void Plan_WhenTheCustomerWasErased_ShouldSkipSayingSoWhateverTheAppDefault(ConsentDefault consentDefault)
+    {
+        var context = WithConsent(null, consentDefault) with { Profile = null, CustomerErased = true };
+
+        var skip = Planner.Plan(context, Now).ShouldBeOfType<DispatchPlan.Skip>();
+
+        skip.Reason.ShouldBe(DispatchPlanner.ErasedReason);
+        skip.Reason.ShouldNotContain(context.Request.TransactionId);
+    }
+
     [Fact]
     public void Plan_WhenNoProfileIsKnownAndTheAppIsOptIn_ShouldSkipSayingNoProfileIsKnown()
     {

@@ -37,7 +37,8 @@ internal sealed class UpdateAppCommandHandler(IApplicationDbContext db, AppStore
             }
 
             var pem = credentials.PrivateKeyPem!.Replace("\\n", "\n", StringComparison.Ordinal).Trim();
-            app.SetAppStoreCredentials(credentials.IssuerId!, credentials.KeyId!, protector.Protect(pem));
+            var (issuerId, keyId) = (credentials.IssuerId!.Trim(), credentials.KeyId!.Trim());
+            app.SetAppStoreCredentials(issuerId, keyId, protector.Protect(pem, new CredentialBinding(app.Id, issuerId, keyId)));
         }
         else if (request.AppStoreCredentials.HasValue)
         {

@@ -4,8 +4,8 @@ using RefundSaver.Application.Common.Results;
 
 namespace RefundSaver.Application.Profiles.Commands.DeleteProfile;
 
-/// <summary>Erasure: the row goes, and with it every personal detail and setting it held.</summary>
-internal sealed class DeleteProfileCommandHandler(IApplicationDbContext db)
+/// <summary>Erasure: the row goes, and with it every copy of the customer's tokens elsewhere (<see cref="IProfileEraser"/>).</summary>
+internal sealed class DeleteProfileCommandHandler(IApplicationDbContext db, IProfileEraser eraser, TimeProvider clock)
     : IRequestHandler<DeleteProfileCommand, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(DeleteProfileCommand request, CancellationToken cancellationToken)
@@ -16,8 +16,7 @@ internal sealed class DeleteProfileCommandHandler(IApplicationDbContext db)
             return ProfileErrors.NotFound;
         }
 
-        db.Profiles.Remove(profile);
-        await db.SaveChangesAsync(cancellationToken);
+        await eraser.EraseAsync(profile, clock.GetUtcNow(), cancellationToken);
         return profile.Id;
     }
 }
