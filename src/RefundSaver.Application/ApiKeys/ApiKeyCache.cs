@@ -6,13 +6,28 @@ namespace RefundSaver.Application.ApiKeys;
 /// Keeps active keys' hashes in memory for a few seconds, so that authenticating a request costs
 /// no database round trip. A revocation in this process is seen at once, in others within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class ApiKeyCache(IMemoryCache cache)
+public sealed class ApiKeyCache(IMemoryCache cache, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
 
-    public bool TryGet(string keyId, out CachedApiKey? key) => cache.TryGetValue(CacheKey(keyId), out key);
+    /// <summary>
+    /// A cached key (or its absence) while younger than <see cref="Lifetime"/> by the injected clock; the memory
+    /// cache's own expiry, on the wall clock, only frees the memory.
+    /// </summary>
+    public bool TryGet(string keyId, out CachedApiKey? key)
+    {
+        if (cache.TryGetValue(CacheKey(keyId), out ApiKeyCacheEntry? entry) && entry is not null && clock.GetUtcNow() < entry.ExpiresAt)
+        {
+            key = entry.Key;
+            return true;
+        }
 
-    public void Set(string keyId, CachedApiKey? key) => cache.Set(CacheKey(keyId), key, Lifetime);
+        key = null;
+        return false;
+    }
+
+    public void Set(string keyId, CachedApiKey? key) =>
+        cache.Set(CacheKey(keyId), new ApiKeyCacheEntry(key, clock.GetUtcNow() + Lifetime), Lifetime);
 
     public void Forget(string keyId) => cache.Remove(CacheKey(keyId));
 
