@@ -13,7 +13,8 @@ public static class BodyEndpoints
             """{"name": "Hostile", "bundle_id": "com.example.hostile"}""", ["name", "bundle_id"]),
         new("UpdateApp", HttpMethod.Patch, app => $"/admin/api/apps/{app}", Caller.Admin,
             """
-            {"bundle_id": "com.example.hostile.patched", "environments": ["Sandbox"], "extra_trusted_roots": ["pem"],
+            {"bundle_id": "com.example.hostile.patched", "apple_app_id": 1234567890, "environments": ["Sandbox"], "extra_trusted_roots": ["pem"],
+             "refund_saver_enabled": true, "sample_content_provided": true, "review_delay_minutes": 5,
              "app_store_credentials": {"issuer_id": "i", "key_id": "k", "private_key_pem": "p"},
              "consumption_api_version": "v2", "refund_policy": "always_decline", "consent_default": "opt_in",
              "rules": [{"when": {"reasons": ["UNINTENDED_PURCHASE"], "product_types": ["CONSUMABLE"], "product_ids": ["p"], "storefronts": ["USA"]},

@@ -3,13 +3,13 @@ using RefundSaver.Application.Common.Validation;
 
 namespace RefundSaver.UnitTests.Application;
 
-public sealed class WellFormedTextTests
+public sealed class StorableTextTests
 {
     [Theory]
     [InlineData("")]
     [InlineData("customer-1")]
     [InlineData("Zoë 😀")]
-    public void IsWellFormed_WhenTextIsValid_ShouldBeTrue(string value) => WellFormedText.IsWellFormed(value).ShouldBeTrue();
+    public void IsStorable_WhenTextIsValid_ShouldBeTrue(string value) => StorableText.IsStorable(value).ShouldBeTrue();
 
     /// <summary>Escaped, and unescaped in the test: xUnit's test case serialization would turn a lone surrogate into U+FFFD.</summary>
     [Theory]
@@ -17,6 +17,7 @@ public sealed class WellFormedTextTests
     [InlineData(@"a\udc00")]
     [InlineData(@"\ud83d")]
     [InlineData(@"x\ud83d\ud83dy")]
-    public void IsWellFormed_WhenHalfASurrogatePairIsThere_ShouldBeFalse(string escaped) =>
-        WellFormedText.IsWellFormed(Regex.Unescape(escaped)).ShouldBeFalse();
+    [InlineData(@"a\u0000b")]
+    public void IsStorable_WhenHalfASurrogatePairOrANullIsThere_ShouldBeFalse(string escaped) =>
+        StorableText.IsStorable(Regex.Unescape(escaped)).ShouldBeFalse();
 }
