@@ -10,6 +10,8 @@ namespace RefundSaver.AppHost;
 public static class RefundSaverAppHost
 {
     public const string DatabaseName = "refundsaver";
+    public const string DatabaseOwnerName = "refundsaver-owner";
+    public const string DatabaseApiRole = "refundsaver_api";
     public const string RedisName = "redis";
 
     private const string ExtraTrustedRootsSection = "AppStore:Verification:ExtraTrustedRoots";
@@ -26,7 +28,7 @@ public static class RefundSaverAppHost
         var database = AddDatabase(builder, servers, dataDirectory);
         var redis = AddRedis(builder, servers, dataDirectory);
         var api = builder.AddProject<Projects.RefundSaver_Api>("api")
-            .WithReference(database).WaitFor(database)
+            .WaitFor(database)
             .WithReference(redis).WaitFor(redis)
             .WithEnvironment("Admin__Token", adminToken)
             .WithEnvironment("AppStore__CredentialsKey", StoredSecrets.CredentialsKey(configuration, dataDirectory))
@@ -34,6 +36,7 @@ public static class RefundSaverAppHost
             // notifications/s with half the memory of the runtime's own choice (docs/benchmarks.md).
             .WithEnvironment("DOTNET_GCgen0size", "0x2000000")
             .WithHttpHealthCheck("/health");
+        WithDatabase(builder, api, database, dataDirectory);
         var extraRoots = ExtraTrustedRoots(configuration);
         for (var index = 0; index < extraRoots.Count; index++)
         {
@@ -53,7 +56,7 @@ public static class RefundSaverAppHost
 
         ConfigureService(builder, api);
         builder.Services.AddHostedService<ResourceStateLog>();
-        AnnounceAdminToken(builder, adminToken, Path.Combine(dataDirectory, StoredSecrets.AdminTokenFile));
+        AnnounceAdminToken(builder, Path.Combine(dataDirectory, StoredSecrets.AdminTokenFile));
     }
 
     /// <summary>
@@ -90,6 +93,38 @@ public static class RefundSaverAppHost
         // stalls every commit behind it for up to hundreds of milliseconds. This private cluster
         // skips it; the price is that a full disk shows when WAL is written, not when a file is made.
         return builder.AddLocalPostgres("postgres", dataDirectory).WithServerSetting("wal_init_zero", "off").AddDatabase(DatabaseName);
+    }
+
+    /// <summary>
+    /// On a server of its own the API runs as a role that may only read and write rows; the owner's
+    /// connection (<c>refundsaver-owner</c>) is for its migrations at start, which also make that role.
+    /// A connection string from configuration is passed on as given: the operator's roles.
+    /// </summary>
+    private static void WithDatabase(
+        IDistributedApplicationBuilder builder,
+        IResourceBuilder<ProjectResource> api,
+        IResourceBuilder<IResourceWithConnectionString> database,
+        string dataDirectory)
+    {
+        var server = database.Resource switch
+        {
+            LocalPostgresDatabaseResource local => ReferenceExpression.Create(
+                $"Host={local.Parent.PrimaryEndpoint.Property(EndpointProperty.IPV4Host)};Port={local.Parent.PrimaryEndpoint.Property(EndpointProperty.Port)}"),
+            PostgresDatabaseResource container => ReferenceExpression.Create(
+                $"Host={container.Parent.PrimaryEndpoint.Property(EndpointProperty.Host)};Port={container.Parent.PrimaryEndpoint.Property(EndpointProperty.Port)}"),
+            _ => null,
+        };
+        if (server is null)
+        {
+            api.WithReference(database);
+            return;
+        }
+
+        var password = builder.AddParameter("refundsaver-api-password", StoredSecrets.DatabaseApiPassword(dataDirectory), secret: true);
+        api.WithReference(database, DatabaseOwnerName)
+            .WithEnvironment(
+                $"ConnectionStrings__{DatabaseName}",
+                ReferenceExpression.Create($"{server};Username={DatabaseApiRole};Password={password.Resource};Database={DatabaseName}"));
     }
 
     private static IResourceBuilder<IResourceWithConnectionString> AddRedis(
@@ -149,24 +184,17 @@ public static class RefundSaverAppHost
         });
     }
 
-    /// <summary>Where the admin token is kept, always; the token itself only in Development.</summary>
-    private static void AnnounceAdminToken(IDistributedApplicationBuilder builder, string adminToken, string tokenFile)
+    /// <summary>
+    /// Where the admin token is kept, never the token itself: logs are copied, shipped and kept
+    /// longer than secrets should be, Development's included.
+    /// </summary>
+    private static void AnnounceAdminToken(IDistributedApplicationBuilder builder, string tokenFile)
     {
-        var development = builder.Environment.IsDevelopment();
-        var configured = builder.Configuration["Admin:Token"] is { Length: > 0 };
+        var source = builder.Configuration["Admin:Token"] is { Length: > 0 } ? "configuration Admin:Token" : tokenFile;
         builder.Eventing.Subscribe<AfterResourcesCreatedEvent>((@event, _) =>
         {
-            var logger = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RefundSaver.AppHost");
-            var source = configured ? "configuration Admin:Token" : tokenFile;
-            if (development)
-            {
-                logger.LogInformation("Admin token (from {Source}): {AdminToken}", source, adminToken);
-            }
-            else
-            {
-                logger.LogInformation("Admin token: kept in {Source}", source);
-            }
-
+            @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RefundSaver.AppHost")
+                .LogInformation("Admin token: kept in {Source}", source);
             return Task.CompletedTask;
         });
     }

@@ -26,6 +26,10 @@ public static class StoredSecrets
             ? configured
             : GetOrCreate(Path.Combine(dataDirectory, "credentials-key"), Convert.ToBase64String);
 
+    /// <summary>The password of the database role the API runs as, on the AppHost's own PostgreSQL.</summary>
+    public static string DatabaseApiPassword(string dataDirectory) =>
+        GetOrCreate(Path.Combine(dataDirectory, "database-api-password"), Base64Url);
+
     public static string GetOrCreate(string path, Func<byte[], string> encode)
     {
         if (File.Exists(path))

@@ -109,25 +109,35 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Always mapped: load balancers and the AppHost probe them. <c>/health</c> reports each
-    /// dependency's status (no secrets); <c>/alive</c> only that the process answers.
+    /// Always mapped and anonymous: load balancers and the AppHost probe them. <c>/health</c> reports
+    /// the overall status and each dependency's; in Development also each check's description and
+    /// exception message, which elsewhere would tell anyone about the servers behind it. <c>/alive</c>
+    /// says only that the process answers.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = WriteHealthReport });
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        var detailed = app.Environment.IsDevelopment();
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
+            {
+                ResponseWriter = (context, report) => WriteHealthReport(context, report, detailed),
+            })
+            .AllowAnonymous();
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) })
+            .AllowAnonymous();
         return app;
     }
 
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments(HealthEndpointPath) || path.StartsWithSegments(AlivenessEndpointPath);
 
-    private static Task WriteHealthReport(HttpContext context, HealthReport report) =>
+    private static Task WriteHealthReport(HttpContext context, HealthReport report, bool detailed) =>
         context.Response.WriteAsJsonAsync(new
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(
                 entry => entry.Key,
-                entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description }),
+                entry => detailed
+                    ? new HealthCheckReport(entry.Value.Status.ToString(), entry.Value.Description, entry.Value.Exception?.Message)
+                    : new HealthCheckReport(entry.Value.Status.ToString())),
         });
 }

@@ -50,7 +50,8 @@ cleanup() {
 trap cleanup EXIT
 
 # The bench's apps are Production apps at the simulator, whose root the API trusts for Sandbox only unless told.
-Dispatcher__ProductionRatePerSecond="$PACE" AppHost__AppStoreSimulator=true AppStore__Verification__AllowExtraRootsInProduction=true \
+# The simulator delivers every notification from one address, so the webhook's per-address limit is lifted.
+Webhook__RateLimit__RequestsPerSecond=0 Dispatcher__ProductionRatePerSecond="$PACE" AppHost__AppStoreSimulator=true AppStore__Verification__AllowExtraRootsInProduction=true \
   start_apphost "$work/data" "$log"
 
 url=$(resource_url "$log" "$apphost" api)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using RefundSaver.Api.Authentication;
 using RefundSaver.Api.Endpoints;
 using RefundSaver.Api.Errors;
@@ -25,14 +26,22 @@ public static class DependencyInjection
         services.AddProblemDetails();
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
-            .Validate<IHostEnvironment>(AdminOptions.IsValid, AdminOptions.Requirements).ValidateOnStart();
+            .Validate<IHostEnvironment>(AdminOptions.IsValid, AdminOptions.Requirements)
+            .Validate(AdminOptions.HasValidAccessRules, AdminOptions.NetworkRequirements)
+            .ValidateOnStart();
+        services.AddOptions<FailedAuthenticationOptions>().BindConfiguration(FailedAuthenticationOptions.Section);
+        services.AddSingleton<FailedAuthenticationThrottle>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthenticationSchemes.ApiKey, null)
             .AddScheme<AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AuthenticationSchemes.AdminToken, null);
         services.AddAppRateLimiting();
         services.AddSingleton<WebhookMetrics>();
         services.AddApiDocument();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, EndpointAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
+            // Default deny: an endpoint that names no policy and is not marked anonymous needs the operator's
+            // token (one scheme, so that a refusal is one 401), never merely some app's key.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(AuthenticationSchemes.AdminToken).RequireAuthenticatedUser().Build())
             .AddPolicy(AuthorizationPolicies.AppBackend, policy => policy
                 .AddAuthenticationSchemes(AuthenticationSchemes.ApiKey)
                 .RequireClaim(AuthenticationSchemes.AppIdClaim))
@@ -47,6 +56,7 @@ public static class DependencyInjection
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodePageWriter.WriteAsync);
+        app.UseAdminAccess();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -62,7 +72,12 @@ public static class DependencyInjection
         app.MapTransactionLinksApi();
         app.MapUsageApi();
         app.MapPurchaseReportsApi();
-        app.MapAppStoreWebhook();
+        // Apple authenticates by signing the payload, not the request; its deliveries are limited per client address.
+        app.MapGroup(string.Empty)
+            .AllowAnonymous()
+            .RequireRateLimiting(AppRateLimiting.PerClientAddressPolicy)
+            .ProducesErrors(StatusCodes.Status429TooManyRequests)
+            .MapAppStoreWebhook();
         app.MapApiDocument();
         return app;
     }

@@ -21,6 +21,7 @@ namespace Microsoft.Extensions.Hosting;
 public static class DependencyInjection
 {
     public const string DatabaseConnectionName = "refundsaver";
+    public const string DatabaseOwnerConnectionName = "refundsaver-owner";
     public const string RedisConnectionName = "redis";
 
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
@@ -50,6 +51,8 @@ public static class DependencyInjection
         });
         services.AddScoped<IApplicationDbContext>(provider => provider.GetRequiredService<RefundSaverDbContext>());
         services.AddSingleton<IRefundSaverSettingsStore, RefundSaverSettingsStore>();
+        services.AddSingleton(new DatabaseConnections(
+            databaseConnection, builder.Configuration.GetConnectionString(DatabaseOwnerConnectionName) is { Length: > 0 } owner ? owner : null));
         services.AddHostedService<DatabaseMigrator>();
 
         builder.AddKeyedNpgsqlDataSource(

@@ -3,77 +3,21 @@ using RefundSaver.AppHost.Tests.Infrastructure;
 
 namespace RefundSaver.AppHost.Tests;
 
-/// <summary>
-/// The whole product through the AppHost, over HTTP, as a user walks it: an app and its key, the
-/// same app at the App Store (the simulator), a customer's consent and preference, a purchase, a
-/// refund request that Apple signs and posts to the webhook, and the dispatcher's answer to Apple.
-/// </summary>
+/// <summary>The whole product through the AppHost, over HTTP, as a user walks it (<see cref="RefundJourney"/>).</summary>
 [Collection(AppHostCollection.Name)]
 [Trait(AppHostTraits.Servers, AppHostTraits.AnyServers)]
 public sealed class JourneyTests(AppHostFixture fixture)
 {
-    private const string SettingsPath = "/api/v2/server-side-api/purchase/profile/refund-saver/settings/";
-
-    private RunningAppHost AppHost => fixture.AppHost;
-
     [Fact]
     public async Task RefundRequest_WhenTheCustomerConsentedAndPrefersAGrant_ShouldBeStoredAndAnsweredToAppleWithThatBody()
     {
-        using var admin = AppHost.CreateApiClient();
-        using var apple = AppHost.CreateSimulatorClient();
-        var bundleId = "com.example.journey" + Guid.NewGuid().ToString("N")[..12];
-        var webhook = new Uri(AppHost.Application.GetEndpoint("api", "http"), "/webhooks/app-store");
+        var journey = await RefundJourney.WalkAsync(fixture.AppHost);
 
-        var app = await admin.PostJsonAsync("/admin/api/apps", new { name = "Journey", bundle_id = bundleId });
-        var appId = app["id"]!.GetValue<string>();
-        var atApple = await apple.PostJsonAsync("/simulator/apps", new { bundle_id = bundleId, notification_url = webhook, environment = "Sandbox" });
-        await admin.SendAsync(HttpMethod.Patch, $"/admin/api/apps/{appId}", new
-        {
-            apple_app_id = atApple["apple_app_id"]!.GetValue<long>(),
-            environments = new[] { "Sandbox" },
-            app_store_credentials = new
-            {
-                issuer_id = atApple["issuer_id"]!.GetValue<string>(),
-                key_id = atApple["key_id"]!.GetValue<string>(),
-                private_key_pem = atApple["private_key_pem"]!.GetValue<string>(),
-            },
-            refund_policy = "always_decline",
-            consumption_api_version = "v2",
-        });
-
-        var customer = Customer(app["api_key"]!.GetValue<string>(), "journey-customer");
-        var profile = await admin.SendAsync(HttpMethod.Post, "/api/v2/server-side-api/profile/", new { }, customer);
-        var profileId = profile["data"]!["profile_id"]!.GetValue<string>();
-        var settings = await admin.SendAsync(HttpMethod.Post, SettingsPath, new { consent = true, custom_preference = "grant" }, customer);
-        var purchase = await apple.PostJsonAsync($"/simulator/apps/{bundleId}/purchases", new
-        {
-            product_id = "gems.500",
-            type = "Consumable",
-            price = 4990,
-            currency = "USD",
-            app_account_token = profileId,
-        });
-        var transactionId = purchase["transaction_id"]!.GetValue<string>();
-        await admin.SendAsync(
-            HttpMethod.Post,
-            "/api/v2/server-side-api/purchase/app-store/transactions/consumption/",
-            new { transaction_id = transactionId, consumption_percentage = 80, delivery_status = "delivered" },
-            customer);
-        await apple.PostJsonAsync($"/simulator/transactions/{transactionId}/refund-request", new { reason = "UNINTENDED_PURCHASE" });
-
-        var request = await JsonHttp.EventuallyAsync(
-            async () => (await admin.GetJsonAsync($"/admin/api/apps/{appId}/consumption-requests"))["data"]!.AsArray().FirstOrDefault(),
-            found => found?["state"]?.GetValue<string>() is "answered" or "skipped" or "failed" or "expired",
-            TimeSpan.FromSeconds(60),
-            "the consumption request to be final");
-        var notifications = await admin.GetJsonAsync($"/admin/api/apps/{appId}/notifications");
-        var calls = (await apple.GetJsonAsync($"/simulator/transactions/{transactionId}/consumption"))["calls"]!.AsArray();
-
-        settings["settings"]!["consent"]!.GetValue<bool>().ShouldBeTrue();
-        notifications["data"]!.AsArray().Select(notification => notification!["notification_type"]!.GetValue<string>())
+        journey.Settings["settings"]!["consent"]!.GetValue<bool>().ShouldBeTrue();
+        journey.Notifications["data"]!.AsArray().Select(notification => notification!["notification_type"]!.GetValue<string>())
             .ShouldContain("CONSUMPTION_REQUEST");
-        request!["state"]!.GetValue<string>().ShouldBe("answered", request.ToJsonString());
-        var call = calls.ShouldHaveSingleItem()!;
+        journey.Request!["state"]!.GetValue<string>().ShouldBe("answered", journey.Request.ToJsonString());
+        var call = journey.Calls.ShouldHaveSingleItem()!;
         call["status"]!.GetValue<int>().ShouldBe(202);
         call["api_version"]!.GetValue<string>().ShouldBe("v2");
         call["environment"]!.GetValue<string>().ShouldBe("Sandbox");
@@ -82,11 +26,4 @@ public sealed class JourneyTests(AppHostFixture fixture)
              "consumptionPercentage":80000,"refundPreference":"GRANT_FULL"}
             """)).ShouldBeTrue(call["body"]!.ToJsonString());
     }
-
-    /// <summary>The app backend's credentials: its API key, and which customer the call is about.</summary>
-    private static Action<HttpRequestMessage> Customer(string apiKey, string customerUserId) => request =>
-    {
-        request.Headers.Authorization = new("Api-Key", apiKey);
-        request.Headers.Add("adapty-customer-user-id", customerUserId);
-    };
 }

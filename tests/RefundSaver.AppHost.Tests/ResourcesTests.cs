@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using RefundSaver.AppHost.Tests.Infrastructure;
 
 namespace RefundSaver.AppHost.Tests;
@@ -44,6 +45,32 @@ public sealed class ResourcesTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task Api_WhenRunning_ShouldWorkAsARoleThatMayOnlyReadAndWriteRows()
+    {
+        await using var owner = new NpgsqlConnection(await AppHost.Application.GetConnectionStringAsync("refundsaver"));
+        await owner.OpenAsync();
+        using var api = AppHost.CreateApiClient();
+        (await api.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK, "the API's pool holds a connection now");
+
+        var sessions = await QueryAsync(owner,
+            "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'refundsaver' AND backend_type = 'client backend' AND pid <> pg_backend_pid()");
+        var role = await QueryAsync(owner,
+            $"SELECT format('%s %s %s', rolsuper, rolcreatedb, rolcreaterole) FROM pg_roles WHERE rolname = '{RefundSaverAppHost.DatabaseApiRole}'");
+        var mayChangeSchema = await QueryAsync(owner,
+            $"SELECT has_schema_privilege('{RefundSaverAppHost.DatabaseApiRole}', 'public', 'CREATE')::text");
+        var mayRewriteHistory = await QueryAsync(owner,
+            $"SELECT has_table_privilege('{RefundSaverAppHost.DatabaseApiRole}', '\"__EFMigrationsHistory\"', 'INSERT,UPDATE,DELETE')::text");
+        var mayWriteProfiles = await QueryAsync(owner,
+            $"SELECT has_table_privilege('{RefundSaverAppHost.DatabaseApiRole}', 'profiles', 'SELECT,INSERT,UPDATE,DELETE')::text");
+
+        sessions.ShouldBe([RefundSaverAppHost.DatabaseApiRole], "the migrations' owner connections are closed once they are done");
+        role.ShouldBe(["f f f"], "no superuser, no databases, no roles");
+        mayChangeSchema.ShouldBe(["false"]);
+        mayRewriteHistory.ShouldBe(["false"]);
+        mayWriteProfiles.ShouldBe(["true"]);
+    }
+
+    [Fact]
     public async Task Api_WhenStarted_ShouldBeGivenTheServersTheSimulatorAndTheStoredSecrets()
     {
         var model = AppHost.Application.Services.GetRequiredService<DistributedApplicationModel>();
@@ -53,8 +80,11 @@ public sealed class ResourcesTests(AppHostFixture fixture)
         var environment = (await ExecutionConfigurationBuilder.Create(api).WithEnvironmentVariablesConfig().BuildAsync(
             AppHost.Application.Services.GetRequiredService<DistributedApplicationExecutionContext>(), NullLogger.Instance)).EnvironmentVariables.ToDictionary();
 
-        environment["ConnectionStrings__refundsaver"].ShouldBe(await AppHost.Application.GetConnectionStringAsync("refundsaver"));
-        environment["ConnectionStrings__refundsaver"].ShouldContain("Database=refundsaver");
+        environment["ConnectionStrings__refundsaver-owner"].ShouldBe(await AppHost.Application.GetConnectionStringAsync("refundsaver"));
+        var apiDatabase = new NpgsqlConnectionStringBuilder(environment["ConnectionStrings__refundsaver"]);
+        apiDatabase.Username.ShouldBe(RefundSaverAppHost.DatabaseApiRole);
+        apiDatabase.Password.ShouldBe(File.ReadAllText(Path.Combine(AppHost.DataDirectory, "database-api-password")).Trim());
+        apiDatabase.Database.ShouldBe("refundsaver");
         environment["ConnectionStrings__redis"].ShouldBe(await AppHost.Application.GetConnectionStringAsync("redis"));
         environment["Admin__Token"].ShouldBe(AppHost.AdminToken);
         Convert.FromBase64String(environment["AppStore__CredentialsKey"]).Length.ShouldBe(32);
@@ -64,5 +94,18 @@ public sealed class ResourcesTests(AppHostFixture fixture)
             .ShouldBe(File.ReadAllText(Path.Combine(AppHost.DataDirectory, "appstore-chain", "root.pem")));
         environment["DOTNET_GCgen0size"].ShouldBe("0x2000000");
         environment["ASPNETCORE_ENVIRONMENT"].ShouldBe("Development", "the AppHost's own environment, whatever the API's launch profile says");
+    }
+
+    private static async Task<List<string>> QueryAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        List<string> values = [];
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 }

@@ -10,10 +10,16 @@ namespace RefundSaver.Api.Authentication;
 /// <summary>
 /// The operator's bearer token from configuration <c>Admin:Token</c> (<see cref="AdminOptions"/>). Both
 /// sides are hashed before a constant-time comparison, so neither the length nor the content leaks through timing.
+/// An address that presented too many wrong tokens is refused even the right one until its window ends, so
+/// that guessing gains nothing from going on.
 /// </summary>
 internal sealed class AdminTokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptionsMonitor<AdminOptions> admin)
-    : ErrorChallengeHandler(options, logger, encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    FailedAuthenticationThrottle throttle,
+    IOptionsMonitor<AdminOptions> admin)
+    : ErrorChallengeHandler(options, logger, encoder, throttle)
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -28,9 +34,15 @@ internal sealed class AdminTokenAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail(AuthenticationSchemes.NotProvided));
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Hash(token), Hash(configured)))
+        if (ThrottledFor() is { } retryAfter)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Invalid admin token."));
+            return Task.FromResult(Throttled(retryAfter));
+        }
+
+        // No configured token is that long: a longer one is wrong without hashing it.
+        if (token.Length > AdminOptions.MaximumTokenLength || !CryptographicOperations.FixedTimeEquals(Hash(token), Hash(configured)))
+        {
+            return Task.FromResult(WrongCredential("Invalid admin token."));
         }
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Role, "admin")], Scheme.Name);

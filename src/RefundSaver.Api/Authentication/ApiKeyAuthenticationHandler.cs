@@ -9,8 +9,12 @@ using RefundSaver.Application.ApiKeys.Queries.AuthenticateApiKey;
 namespace RefundSaver.Api.Authentication;
 
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ISender sender)
-    : ErrorChallengeHandler(options, logger, encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    FailedAuthenticationThrottle throttle,
+    ISender sender)
+    : ErrorChallengeHandler(options, logger, encoder, throttle)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -19,10 +23,13 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail(AuthenticationSchemes.NotProvided);
         }
 
-        var result = await sender.Send(new AuthenticateApiKeyQuery(key), Context.RequestAborted);
+        // A throttled address is checked against the cache only: its random keys cost no query, while an
+        // app that shares the address keeps working with its (cached) valid key.
+        var throttledFor = ThrottledFor();
+        var result = await sender.Send(new AuthenticateApiKeyQuery(key, FromCacheOnly: throttledFor is not null), Context.RequestAborted);
         if (!result.IsSuccess)
         {
-            return AuthenticateResult.Fail("Invalid API key.");
+            return throttledFor is { } retryAfter ? Throttled(retryAfter) : WrongCredential("Invalid API key.");
         }
 
         var identity = new ClaimsIdentity(

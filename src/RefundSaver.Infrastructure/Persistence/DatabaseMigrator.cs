@@ -13,9 +13,12 @@ namespace RefundSaver.Infrastructure.Persistence;
 
 /// <summary>
 /// Applies the migrations before the server starts listening. A PostgreSQL advisory lock makes
-/// processes that start together take turns, so each migration runs once.
+/// processes that start together take turns, so each migration runs once. Given the owner's
+/// connection (<see cref="DatabaseConnections.Owner"/>), it migrates as the owner and then gives the
+/// role the API runs as exactly what it needs (<see cref="ApiRole"/>); else the one connection does both.
 /// </summary>
-internal sealed partial class DatabaseMigrator(IServiceProvider services, NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
+internal sealed partial class DatabaseMigrator(
+    IServiceProvider services, NpgsqlDataSource dataSource, DatabaseConnections connections, ILogger<DatabaseMigrator> logger)
     : IHostedService
 {
     private const long MigrationLockKey = 0x52_53_4D_49_47; // "RSMIG"
@@ -24,11 +27,36 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, Npgsql
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RefundSaverDbContext>();
+        if (connections.Owner is not { } owner)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await MigrateAsync(scope.ServiceProvider.GetRequiredService<RefundSaverDbContext>(), dataSource, null, cancellationToken);
+            return;
+        }
+
+        // Its own pool, closed when done, so that no connection of the owner's outlives the start.
+        await using var ownerSource = NpgsqlDataSource.Create(owner);
+        var options = new DbContextOptionsBuilder<RefundSaverDbContext>();
+        options.UseNpgsql(ownerSource).UseSnakeCaseNaming();
+        await using var db = new RefundSaverDbContext(options.Options);
+        var api = new NpgsqlConnectionStringBuilder(connections.Api);
+        var separateRole = !string.Equals(api.Username, new NpgsqlConnectionStringBuilder(owner).Username, StringComparison.Ordinal);
+        await MigrateAsync(db, ownerSource, separateRole ? GrantAsync : null, cancellationToken);
+
+        async Task GrantAsync(NpgsqlConnection connection)
+        {
+            await ApiRole.EnsureAsync(connection, api.Username!, api.Password, cancellationToken);
+            LogApiRole(logger, api.Username!);
+        }
+    }
+
+    /// <summary>Migrates, then does <paramref name="afterwards"/> still holding the lock: concurrent grants would collide.</summary>
+    private async Task MigrateAsync(
+        RefundSaverDbContext db, NpgsqlDataSource source, Func<NpgsqlConnection, Task>? afterwards, CancellationToken cancellationToken)
+    {
         await EnsureDatabaseExistsAsync(db, cancellationToken);
 
-        await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var lockConnection = await source.OpenConnectionAsync(cancellationToken);
         await ExecuteAsync(lockConnection, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
         try
         {
@@ -41,6 +69,11 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, Npgsql
             {
                 LogApplying(logger, pending.Count, string.Join(", ", pending));
                 await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            if (afterwards is not null)
+            {
+                await afterwards(lockConnection);
             }
         }
         finally
@@ -108,6 +141,9 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, Npgsql
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The API runs as database role {Role}, with rights to read and write the tables only")]
+    private static partial void LogApiRole(ILogger logger, string role);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} database migration(s): {Migrations}")]
     private static partial void LogApplying(ILogger logger, int count, string migrations);

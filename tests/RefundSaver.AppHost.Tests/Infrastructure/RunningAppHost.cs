@@ -33,10 +33,16 @@ public sealed class RunningAppHost : IAsyncDisposable
     /// <summary>Every line a resource printed so far, in arrival order per resource.</summary>
     public IReadOnlyList<ResourceLogLine> Logs => [.. _logs];
 
-    public static async Task<RunningAppHost> StartAsync(string dataDirectory, params string[] settings)
+    public static Task<RunningAppHost> StartAsync(string dataDirectory, params string[] settings) =>
+        StartAsync(dataDirectory, _ => { }, settings);
+
+    /// <summary>Starts it with the model changed by <paramref name="configure"/> first (a test's own settings for a resource).</summary>
+    public static async Task<RunningAppHost> StartAsync(
+        string dataDirectory, Action<IDistributedApplicationTestingBuilder> configure, params string[] settings)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RefundSaver_AppHost>(
             [$"AppHost:DataDirectory={dataDirectory}", "AppHost:FixedPorts=false", .. settings]);
+        configure(builder);
         var application = await builder.BuildAsync();
         var running = new RunningAppHost(application, dataDirectory);
         try

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RefundSaver.Application.ApiKeys;
@@ -30,7 +29,7 @@ public sealed class ApiKeyRevocationTests(RealServersFixture servers) : Integrat
             Servers.RedisConnectionString,
             RealServersFixture.AdminToken,
             null,
-            services => services.AddSingleton(provider => new ApiKeyCache(provider.GetRequiredService<IMemoryCache>(), clock)));
+            services => services.AddSingleton(new ApiKeyCache(clock)));
         await other.StartAsync();
         using var client = other.CreateAppClient(key["api_key"]!.GetValue<string>());
         (await client.SendAsync(Request(HttpMethod.Post, ProfilePath, "{}", "cached"))).StatusCode.ShouldBe(HttpStatusCode.Created);

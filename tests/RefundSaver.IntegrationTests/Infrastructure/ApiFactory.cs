@@ -47,6 +47,7 @@ public sealed class ApiFactory(
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestConnection>());
         if (testServices is not null)
         {
             builder.ConfigureTestServices(testServices);

@@ -194,7 +194,7 @@ public sealed class MigrationTests(RealServersFixture servers)
         await using var services = new ServiceCollection()
             .AddDbContext<RefundSaverDbContext>(options => options.UseNpgsql(dataSource))
             .BuildServiceProvider();
-        await new DatabaseMigrator(services, dataSource, NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        await new DatabaseMigrator(services, dataSource, new DatabaseConnections(connectionString, null), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
     }
 
     /// <summary>

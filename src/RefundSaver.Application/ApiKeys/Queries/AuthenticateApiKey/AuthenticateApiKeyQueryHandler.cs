@@ -21,6 +21,11 @@ internal sealed class AuthenticateApiKeyQueryHandler(IApplicationDbContext db, A
 
         if (!cache.TryGet(keyId, out var key))
         {
+            if (request.FromCacheOnly)
+            {
+                return InvalidKey;
+            }
+
             key = await db.ApiKeys.AsNoTracking()
                 .Where(candidate => candidate.KeyId == keyId && candidate.RevokedAt == null)
                 .Select(candidate => new CachedApiKey(candidate.AppId, candidate.SecretHash))
