@@ -15,6 +15,9 @@ public static class JsonRequestBody
 {
     public const int MaxBytes = 64 * 1024;
 
+    /// <summary>Django REST framework's words for U+0000 in a string, as Adapty answers.</summary>
+    public const string NullCharacterMessage = "Null characters are not allowed.";
+
     /// <summary>
     /// Source-generated metadata whose <see cref="RequestField{T}"/> properties each get a converter that
     /// knows the field's wire name; objects and lists inside a field are read as rules are stored.
@@ -65,9 +68,13 @@ public static class JsonRequestBody
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        var body = Deserialize(
-            buffer.Length == 0 ? "{}"u8 : buffer.GetBuffer().AsSpan(0, (int)buffer.Length),
-            (JsonTypeInfo<TBody>)Options.GetTypeInfo(typeof(TBody)));
+        var json = buffer.Length == 0 ? "{}"u8 : buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (FieldWithNullCharacter(json) is { } field)
+        {
+            return Error.Validation(field, NullCharacterMessage);
+        }
+
+        var body = Deserialize(json, (JsonTypeInfo<TBody>)Options.GetTypeInfo(typeof(TBody)));
         if (!body.IsSuccess)
         {
             return body.Error;
@@ -134,6 +141,49 @@ public static class JsonRequestBody
 
         // Well-formed, yet a value could not be read (a string with half a surrogate pair): the reader's reason.
         return ParseError(failure!.InnerException ?? failure);
+    }
+
+    /// <summary>
+    /// The field (its top-level name) of the first string or name holding U+0000, which PostgreSQL's text and jsonb
+    /// cannot store, or null. JSON can only spell it escaped, so a body without <c>\u0000</c> is not read twice.
+    /// </summary>
+    private static string? FieldWithNullCharacter(ReadOnlySpan<byte> json)
+    {
+        if (json.IndexOf(@"\u0000"u8) < 0)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(json);
+        var field = Error.NonFieldErrors;
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                {
+                    field = Error.NonFieldErrors;
+                }
+
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+                    && reader.ValueIsEscaped
+                    && reader.GetString()!.Contains('\0', StringComparison.Ordinal))
+                {
+                    return field;
+                }
+
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                {
+                    field = reader.GetString()!;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            // Malformed JSON, or half a surrogate pair: the ordinary read answers it in its own words.
+        }
+
+        return null;
     }
 
     private static Error ParseError(Exception exception) =>

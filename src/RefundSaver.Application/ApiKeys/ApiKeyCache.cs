@@ -8,7 +8,7 @@ namespace RefundSaver.Application.ApiKeys;
 /// Unknown key ids are remembered too (so a repeated one costs one query), at a low priority: the cache
 /// holds at most <see cref="Capacity"/> entries, and when a flood of random ids fills it, those go first.
 /// </summary>
-public sealed class ApiKeyCache : IDisposable
+public sealed class ApiKeyCache(TimeProvider clock) : IDisposable
 {
     public const int Capacity = 10_000;
 
@@ -19,9 +19,23 @@ public sealed class ApiKeyCache : IDisposable
 
     public int Count => _cache.Count;
 
-    public bool TryGet(string keyId, out CachedApiKey? key) => _cache.TryGetValue(keyId, out key);
+    /// <summary>
+    /// A cached key (or its absence) while younger than <see cref="Lifetime"/> by the injected clock; the memory
+    /// cache's own expiry, on the wall clock, only frees the memory.
+    /// </summary>
+    public bool TryGet(string keyId, out CachedApiKey? key)
+    {
+        if (_cache.TryGetValue(keyId, out ApiKeyCacheEntry? entry) && entry is not null && clock.GetUtcNow() < entry.ExpiresAt)
+        {
+            key = entry.Key;
+            return true;
+        }
 
-    public void Set(string keyId, CachedApiKey? key) => _cache.Set(keyId, key, new MemoryCacheEntryOptions
+        key = null;
+        return false;
+    }
+
+    public void Set(string keyId, CachedApiKey? key) => _cache.Set(keyId, new ApiKeyCacheEntry(key, clock.GetUtcNow() + Lifetime), new MemoryCacheEntryOptions
     {
         AbsoluteExpirationRelativeToNow = Lifetime,
         Size = 1,

@@ -1,4 +1,5 @@
 using FluentValidation;
+using RefundSaver.Application.Common.Validation;
 
 namespace RefundSaver.Application.Profiles;
 
@@ -17,6 +18,8 @@ internal sealed class ProfileSelectorValidator<TRequest> : AbstractValidator<TRe
         RuleFor(request => request.Selector.CustomerUserId)
             .NotEmpty().WithMessage("The customer user id must not be empty.")
             .MaximumLength(255)
+            // Half a surrogate pair or a U+0000 is no text PostgreSQL can store or compare: the caller's mistake, not our 500.
+            .Must(StorableText.IsStorable).WithMessage("The customer user id must be valid Unicode text without null characters.")
             .When(request => request.Selector.CustomerUserId is not null)
             .OverridePropertyName(ProfileSelector.CustomerUserIdHeader);
         RuleFor(request => request.Selector.ProfileId)

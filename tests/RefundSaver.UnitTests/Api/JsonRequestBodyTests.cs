@@ -229,6 +229,21 @@ public sealed class JsonRequestBodyTests
         ShouldRejectOnly(result, Error.NonFieldErrors, $"JSON parse error - {expected}");
     }
 
+    [Theory]
+    [InlineData("""{"bundle_id": "a\u0000b"}""", "bundle_id")]
+    [InlineData("""{"environments": ["\u0000"]}""", "environments")]
+    [InlineData("""{"app_store_credentials": {"issuer_id": "\u0000"}}""", "app_store_credentials")]
+    [InlineData("""{"rules": [{"when": {"storefronts": ["US\u0000"]}, "preference": "decline"}]}""", "rules")]
+    [InlineData("""{"\u0000": 1}""", Error.NonFieldErrors)]
+    public async Task ReadAsync_WhenAStringHoldsANullCharacter_ShouldRejectThatField(string json, string field) =>
+        ShouldRejectOnly(await ReadAppAsync(json), field, "Null characters are not allowed.");
+
+    [Theory]
+    [InlineData("""{"bundle_id": "a\\u0000b"}""")]
+    [InlineData("""{"bundle_id": "\\u0000"}""")]
+    public async Task ReadAsync_WhenABackslashIsFollowedByU0000AsText_ShouldReadIt(string json) =>
+        (await ReadAppAsync(json)).IsSuccess.ShouldBeTrue();
+
     [Fact]
     public async Task ReadAsync_WhenStringHoldsHalfASurrogatePair_ShouldAnswerAParseError()
     {

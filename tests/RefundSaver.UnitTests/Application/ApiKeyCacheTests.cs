@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using RefundSaver.Application.ApiKeys;
 
 namespace RefundSaver.UnitTests.Application;
@@ -7,7 +8,7 @@ public sealed class ApiKeyCacheTests
     [Fact]
     public void Set_WhenFilledToCapacity_ShouldHoldEveryEntry()
     {
-        using var cache = new ApiKeyCache();
+        using var cache = new ApiKeyCache(TimeProvider.System);
 
         for (var index = 0; index < ApiKeyCache.Capacity; index++)
         {
@@ -20,7 +21,7 @@ public sealed class ApiKeyCacheTests
     [Fact]
     public void Set_WhenAFloodOfUnknownIdsGoesPastCapacity_ShouldStayWithinItAndKeepTheActiveKey()
     {
-        using var cache = new ApiKeyCache();
+        using var cache = new ApiKeyCache(TimeProvider.System);
         var active = new CachedApiKey(Guid.NewGuid(), [1, 2, 3]);
         cache.Set("active", active);
 
@@ -32,5 +33,19 @@ public sealed class ApiKeyCacheTests
         cache.Count.ShouldBeLessThanOrEqualTo(ApiKeyCache.Capacity);
         cache.TryGet("active", out var kept).ShouldBeTrue();
         kept.ShouldBe(active);
+    }
+
+    [Fact]
+    public void TryGet_WhenTheInjectedClockReachesTheLifetime_ShouldTrustTheEntryUntilThenAndNotAfter()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var cache = new ApiKeyCache(clock);
+        cache.Set("key", new CachedApiKey(Guid.NewGuid(), [1]));
+
+        clock.Advance(ApiKeyCache.Lifetime - TimeSpan.FromTicks(1));
+        cache.TryGet("key", out var kept).ShouldBeTrue();
+        kept.ShouldNotBeNull();
+        clock.Advance(TimeSpan.FromTicks(1));
+        cache.TryGet("key", out _).ShouldBeFalse();
     }
 }

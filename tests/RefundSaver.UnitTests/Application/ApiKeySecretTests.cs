@@ -35,5 +35,11 @@ public sealed class ApiKeySecretTests
     [InlineData("public_live_abcdEFGH.0123456789abcdef0123456789abcdef")]
     [InlineData("secret_live_abcdEFGH-0123456789abcdef0123456789abcdef")]
     [InlineData("secret_live_abcdEFGH.0123456789abcdef0123456789abcde")]
+    [InlineData("secret_live_abcd-FGH.0123456789abcdef0123456789abcdef")]
     public void TryGetKeyId_WhenMalformed_ShouldBeNull(string key) => ApiKeySecret.TryGetKeyId(key).ShouldBeNull();
+
+    [Fact]
+    public void TryGetKeyId_WhenTheIdHoldsHalfASurrogatePair_ShouldBeNull() =>
+        // Built here, not in InlineData: xUnit's test case serialization would turn the lone surrogate into U+FFFD.
+        ApiKeySecret.TryGetKeyId("secret_live_abcdEFG" + '\ud800' + ".0123456789abcdef0123456789abcdef").ShouldBeNull();
 }

@@ -13,7 +13,7 @@ public sealed class AuthenticateApiKeyQueryHandlerTests
     [Fact]
     public async Task Handle_WhenFromCacheOnlyAndTheKeyIsNotCached_ShouldFailWithoutQuerying()
     {
-        using var cache = new ApiKeyCache();
+        using var cache = new ApiKeyCache(TimeProvider.System);
         var (key, _, _) = ApiKeySecret.Generate();
 
         var result = await new AuthenticateApiKeyQueryHandler(_db, cache)
@@ -26,7 +26,7 @@ public sealed class AuthenticateApiKeyQueryHandlerTests
     [Fact]
     public async Task Handle_WhenFromCacheOnlyAndTheKeyIsCached_ShouldAnswerItsApp()
     {
-        using var cache = new ApiKeyCache();
+        using var cache = new ApiKeyCache(TimeProvider.System);
         var (key, keyId, hash) = ApiKeySecret.Generate();
         var appId = Guid.NewGuid();
         cache.Set(keyId, new CachedApiKey(appId, hash));

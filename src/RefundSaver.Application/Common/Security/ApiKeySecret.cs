@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,6 +14,7 @@ public static class ApiKeySecret
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private const int KeyIdLength = 8;
     private const int SecretLength = 32;
+    private static readonly SearchValues<char> IdCharacters = SearchValues.Create(Alphabet);
 
     public static (string Key, string KeyId, byte[] Hash) Generate()
     {
@@ -33,7 +35,9 @@ public static class ApiKeySecret
             return null;
         }
 
-        return key.Substring(Prefix.Length, KeyIdLength);
+        // Only ids we could have made are looked up: one that is no text (half a surrogate pair) would fail in the database.
+        var keyId = key.Substring(Prefix.Length, KeyIdLength);
+        return keyId.AsSpan().ContainsAnyExcept(IdCharacters) ? null : keyId;
     }
 
     public static bool Matches(string key, byte[] storedHash) =>
