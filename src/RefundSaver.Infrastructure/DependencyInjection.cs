@@ -75,6 +75,8 @@ public static class DependencyInjection
             options.ConnectTimeout = 2000;
             options.SyncTimeout = 1000;
         });
+        services.AddSingleton<RedisKeyspace>();
+        services.AddHostedService<RedisKeyspaceLoader>();
         services.AddSingleton<IProcessedNotifications, RedisProcessedNotifications>();
 
         services.AddOptions<AppStoreVerificationOptions>().BindConfiguration(AppStoreVerificationOptions.Section).ValidateOnStart();

@@ -4,17 +4,26 @@ using StackExchange.Redis;
 
 namespace RefundSaver.Infrastructure.Redis;
 
-/// <summary>Marks of committed notifications, kept a week (Apple's retries end after about 6 days).</summary>
-internal sealed partial class RedisProcessedNotifications(IConnectionMultiplexer redis, ILogger<RedisProcessedNotifications> logger)
+/// <summary>
+/// Marks of committed notifications, kept a week (Apple's retries end after about 6 days), in this
+/// database's keyspace (<see cref="RedisKeyspace"/>).
+/// </summary>
+internal sealed partial class RedisProcessedNotifications(
+    IConnectionMultiplexer redis, RedisKeyspace keyspace, ILogger<RedisProcessedNotifications> logger)
     : IProcessedNotifications
 {
     private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
 
     public async Task<bool> IsProcessedAsync(Guid notificationUuid)
     {
+        if (Key(notificationUuid) is not { } key)
+        {
+            return false;
+        }
+
         try
         {
-            return await redis.GetDatabase().KeyExistsAsync(Key(notificationUuid));
+            return await redis.GetDatabase().KeyExistsAsync(key);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -25,9 +34,14 @@ internal sealed partial class RedisProcessedNotifications(IConnectionMultiplexer
 
     public void MarkProcessed(Guid notificationUuid)
     {
+        if (Key(notificationUuid) is not { } key)
+        {
+            return;
+        }
+
         try
         {
-            redis.GetDatabase().StringSet(Key(notificationUuid), "1", Retention, flags: CommandFlags.FireAndForget);
+            redis.GetDatabase().StringSet(key, "1", Retention, flags: CommandFlags.FireAndForget);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -35,7 +49,8 @@ internal sealed partial class RedisProcessedNotifications(IConnectionMultiplexer
         }
     }
 
-    private static RedisKey Key(Guid notificationUuid) => "rs:notification:" + notificationUuid.ToString("N");
+    private RedisKey? Key(Guid notificationUuid) =>
+        keyspace.Prefix is { } prefix ? new RedisKey(prefix + "notification:" + notificationUuid.ToString("N")) : (RedisKey?)null;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Redis is unavailable, the database alone decides duplicates: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);

@@ -781,6 +781,18 @@ namespace RefundSaver.Infrastructure.Persistence.Migrations
                     b.ToTable("send_slots", (string)null);
                 });
 
+            modelBuilder.Entity("RefundSaver.Infrastructure.Persistence.DatabaseIdentity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_database_identity");
+
+                    b.ToTable("database_identity", (string)null);
+                });
+
             modelBuilder.Entity("RefundSaver.Domain.AppStore.AppStoreTransaction", b =>
                 {
                     b.HasOne("RefundSaver.Domain.Apps.App", null)
