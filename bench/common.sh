@@ -12,7 +12,7 @@ free_port() {
 
 # Starts the AppHost (its Release build) in the background as a self-hoster runs it on a server:
 # Production, Aspire's dashboard on (so the services export their telemetry to it), on a private
-# data directory ($1) and free ports, its output in the log file ($2). Settings for the AppHost and
+# data directory ($1) and free ports, its output and every resource's in the log file ($2). Settings for the AppHost and
 # what it forwards come from the caller's environment. Sets $apphost to its process id.
 start_apphost() {
   local data=$1 log=$2
@@ -21,7 +21,7 @@ start_apphost() {
   ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL="http://127.0.0.1:$(free_port)" \
   ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://127.0.0.1:$(free_port)" \
   ASPIRE_ALLOW_UNSECURED_TRANSPORT=true \
-  AppHost__DataDirectory="$data" AppHost__FixedPorts=false \
+  AppHost__DataDirectory="$data" AppHost__FixedPorts=false AppHost__EchoLogs=true \
     dotnet RefundSaver.AppHost/bin/Release/net10.0/RefundSaver.AppHost.dll > "$log" 2>&1 &
   apphost=$!
 }
@@ -39,4 +39,25 @@ resource_url() {
   tail -50 "$log" >&2
   echo "'$name' did not come up." >&2
   return 1
+}
+
+# Fails, naming what it found (never the secret itself), if the log ($1) of a run on the data
+# directory ($2) holds a secret: one the AppHost keeps there, an API key, a private key or a signed
+# payload (a JWS or JWT). Every benchmark runs it on its whole log when it ends.
+sweep_secrets() {
+  local log=$1 data=$2 found=0 name file
+  for file in admin-token credentials-key database-api-password postgres/password; do
+    [ -s "$data/$file" ] || continue
+    if grep -qF -- "$(tr -d '\n' < "$data/$file")" "$log"; then
+      echo "SECRET IN LOGS: the content of $file" >&2; found=1
+    fi
+  done
+  for name in 'an API key:secret_live_[A-Za-z0-9]{8}\.[A-Za-z0-9]{32}' 'a private key:PRIVATE KEY-----' \
+    'a signed payload or token:eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}'; do
+    if grep -qE -- "${name#*:}" "$log"; then
+      echo "SECRET IN LOGS: ${name%%:*}" >&2; found=1
+    fi
+  done
+  [ "$found" -eq 0 ] && echo "Secrets in the logs: none ($(wc -l < "$log") lines swept)."
+  return "$found"
 }

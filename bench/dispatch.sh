@@ -44,6 +44,7 @@ cleanup() {
   fi
   [ -n "$apphost" ] && kill -TERM "$apphost" 2> /dev/null && wait "$apphost" 2> /dev/null
   cp "$log" /tmp/last-dispatch-bench-apphost.log 2> /dev/null
+  sweep_secrets "$log" "$work/data" || status=1
   rm -rf "$work"
   exit "$status"
 }

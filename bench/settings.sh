@@ -27,7 +27,15 @@ dotnet build RefundSaver.AppHost -c Release -v quiet -nologo > /dev/null
 
 # One app sends everything here, so its rate limit (Api:RateLimit, 2,000/s by default) is lifted.
 Api__RateLimit__RequestsPerSecond=0 start_apphost "$work/data" "$log"
-trap 'kill -TERM $apphost 2> /dev/null; wait $apphost 2> /dev/null; cp "$log" /tmp/last-bench-apphost.log; rm -rf "$work"' EXIT
+cleanup() {
+  local status=$?
+  kill -TERM "$apphost" 2> /dev/null; wait "$apphost" 2> /dev/null
+  cp "$log" /tmp/last-bench-apphost.log
+  sweep_secrets "$log" "$work/data" || status=1
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
 
 url=$(resource_url "$log" "$apphost" api)
 token=$(cat "$work/data/admin-token")

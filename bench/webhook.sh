@@ -43,7 +43,10 @@ cleanup() {
   [ -n "$verifyhost" ] && kill -TERM "$verifyhost" 2> /dev/null && wait "$verifyhost" 2> /dev/null
   [ -n "$apphost" ] && kill -TERM "$apphost" 2> /dev/null && wait "$apphost" 2> /dev/null
   cp "$log" /tmp/last-webhook-bench-apphost.log 2> /dev/null
+  local status=0
+  sweep_secrets "$log" "$work/data" || status=1
   rm -rf "$work"
+  [ "$status" -eq 0 ] || exit 1
 }
 trap cleanup EXIT
 

@@ -105,9 +105,16 @@ public sealed class AppStoreApps
                 app.BundleId,
                 app.AppleAppId,
                 Enum.GetValues<AppStoreEnvironment>().Where(app.Accepts).ToHashSet(),
-                app.ExtraTrustedRoots.Select(pem => X509Certificate2.CreateFromPem(pem).RawData).ToList()))
+                TrustedRoots(app.ExtraTrustedRoots)))
             .ToList();
     }
+
+    /// <summary>
+    /// The roots an app may trust, as certificates: only certificate authorities. Roots are checked
+    /// when an app is changed; a row saved before that check may hold another kind, which is left out.
+    /// </summary>
+    internal static IReadOnlyList<byte[]> TrustedRoots(IEnumerable<string> pems) =>
+        [.. pems.Where(pem => TrustedRootCertificate.ProblemWith(pem) is null).Select(pem => X509Certificate2.CreateFromPem(pem).RawData)];
 
     private sealed record Snapshot(FrozenDictionary<string, AppStoreApp> Apps, long Version, DateTimeOffset ReadAt);
 }

@@ -25,6 +25,14 @@ public sealed class TrustedRootCertificateTests : IDisposable
         TrustedRootCertificate.ProblemWith(_chain.Leaf.ExportCertificatePem()).ShouldNotBeNull()
             .ShouldContain("not a certificate authority: it lacks basicConstraints CA=true");
 
+    [Fact]
+    public void TrustedRoots_WhenAStoredRowHoldsALeafBesideACa_ShouldTrustOnlyTheCa()
+    {
+        var roots = AppStoreApps.TrustedRoots([_chain.Leaf.ExportCertificatePem(), _chain.RootPem]);
+
+        roots.ShouldHaveSingleItem().ShouldBe(_chain.Root.RawData);
+    }
+
     [Theory]
     [InlineData(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true)]
     [InlineData(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.CrlSign, false)]
