@@ -1,7 +1,6 @@
 using System.Net;
-using RefundSaver.IntegrationTests.Infrastructure;
 
-namespace RefundSaver.IntegrationTests.Api;
+namespace RefundSaver.IntegrationTests.Infrastructure;
 
 /// <summary>The sweep that fails the run when an API host logs a secret: it sees the hosts' records, and knows a secret.</summary>
 public sealed class SecretSweepTests(RealServersFixture servers) : IntegrationTest(servers)
