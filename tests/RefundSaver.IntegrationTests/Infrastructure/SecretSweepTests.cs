@@ -1,6 +1,7 @@
 using System.Net;
+using RefundSaver.IntegrationTests.Infrastructure;
 
-namespace RefundSaver.IntegrationTests.Infrastructure;
+namespace RefundSaver.IntegrationTests.Api;
 
 /// <summary>The sweep that fails the run when an API host logs a secret: it sees the hosts' records, and knows a secret.</summary>
 public sealed class SecretSweepTests(RealServersFixture servers) : IntegrationTest(servers)
