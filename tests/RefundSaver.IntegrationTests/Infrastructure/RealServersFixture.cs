@@ -156,8 +156,6 @@ public sealed class RealServersFixture : IAsyncLifetime
         }
 
         Directory.Delete(_dataDirectory, recursive: true);
-        SecretSweepingLoggerProvider.Leaks.ShouldBeEmpty(
-            $"The API hosts' logs ({SecretSweepingLoggerProvider.Swept} records at every level) must hold no secret.");
     }
 
     private async Task ExecuteAsync(string resource, string command)
