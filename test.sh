@@ -10,7 +10,7 @@ dotnet test RefundSaver.sln -c Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # One closing line for the whole suite, summed over the test assemblies; a fixture's failed cleanup
-# (the integration tests' sweep of their logs for secrets) counts as a failure too.
+# counts as a failure too.
 awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ { failed += $2; passed += $4; skipped += $6 }
   /\[Test (Collection|Class|Assembly) Cleanup Failure/ { failed += 1 }
   END { printf "Tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
