@@ -129,10 +129,15 @@ public sealed class ServiceDefaultsTests
         return recorded;
     }
 
-    /// <summary>A host with the service defaults records one activity of RefundSaver's own and flushes its traces.</summary>
+    /// <summary>
+    /// A host with the service defaults records one activity of RefundSaver's own and flushes its
+    /// traces. In Development, which keeps every trace: outside it the rate-limiting sampler
+    /// decides, and a source of the same name in a test running beside this one could take the
+    /// second's one trace.
+    /// </summary>
     private static async Task RecordAnActivityAsync(string? otlpEndpoint)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
         builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
         builder.AddServiceDefaults();
