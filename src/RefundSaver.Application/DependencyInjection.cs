@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using RefundSaver.Application.ApiKeys;
 using RefundSaver.Application.AppStore;
+using RefundSaver.Application.AppStore.Dispatching;
 using RefundSaver.Application.Profiles;
 using RefundSaver.Application.Common.Behaviours;
 
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddOptions<AppStoreWebhookOptions>().BindConfiguration(AppStoreWebhookOptions.Section)
             .Validate(AppStoreWebhookOptions.IsValid, AppStoreWebhookOptions.Requirements).ValidateOnStart();
         services.AddSingleton<ProfileRevenue>();
+        services.AddSingleton<DispatcherMetrics>();
         // Read at compile time by the source generator, which writes out the handler and behaviour registrations.
         services.AddMediator(options =>
         {

@@ -123,7 +123,12 @@ public static class DependencyInjection
         services.AddSingleton<DispatchQueue>();
         services.AddSingleton<CallWindows>();
         services.AddSingleton<IDispatcherSignal>(provider => provider.GetRequiredService<DispatchQueue>());
-        services.AddSingleton<DispatcherMetrics>();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<DispatcherOptions>>().Value.Schedule);
+        services.AddSingleton<DispatcherIdentity>();
+        services.AddSingleton<DispatcherWake>();
+        services.AddSingleton<AppleTurns>();
+        services.AddSingleton<IAppleTurns>(provider => provider.GetRequiredService<AppleTurns>());
+        services.AddScoped<ILeasedRequests, LeasedRequests>();
         if (builder.Configuration.GetValue<bool?>($"{DispatcherOptions.Section}:{nameof(DispatcherOptions.Enabled)}") ?? true)
         {
             services.AddHostedService<ConsumptionDispatcher>();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RefundSaver.AppHost.Tests.Infrastructure;
+using RefundSaver.TestSupport.Aspire;
 
 namespace RefundSaver.AppHost.Tests;
 

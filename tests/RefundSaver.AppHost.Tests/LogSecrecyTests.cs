@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using RefundSaver.AppHost.Servers;
 using RefundSaver.AppHost.Tests.Infrastructure;
+using RefundSaver.TestSupport.Aspire;
 
 namespace RefundSaver.AppHost.Tests;
 

@@ -7,25 +7,86 @@ using RefundSaver.Infrastructure.Persistence;
 
 namespace RefundSaver.Infrastructure.Dispatching;
 
-/// <summary>Reads what a dispatcher needs about one request, as it stands now (a link or report made since the notification counts).</summary>
+/// <summary>Reads what a dispatcher needs about the requests it claims, as they stand now (a link or report made since the notification counts).</summary>
 internal static class DispatchContextLoader
 {
-    /// <summary>The request, its app, its ledger row and its customer: enough to decide whether it is sent now (<see cref="DispatchPlanner.WithoutSending"/>).</summary>
-    public static async Task<DispatchContext?> LoadAsync(RefundSaverDbContext db, Guid requestId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The claimed requests, each with its app, its ledger row and its customer: enough to decide
+    /// whether it is sent now (<see cref="DispatchPlanner.WithoutSending"/>). One query per kind of
+    /// row for the whole batch, whatever its size.
+    /// </summary>
+    public static async Task<IReadOnlyList<DispatchContext>> LoadAsync(RefundSaverDbContext db, IReadOnlyCollection<Guid> requestIds, CancellationToken cancellationToken)
     {
-        var request = await db.ConsumptionRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        if (request is null)
+        var requests = await db.ConsumptionRequests.AsNoTracking().Where(r => requestIds.Contains(r.Id)).ToListAsync(cancellationToken);
+        if (requests.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        var app = await db.Apps.AsNoTracking().SingleAsync(app => app.Id == request.AppId, cancellationToken);
-        var transaction = await db.AppStoreTransactions.AsNoTracking()
-            .SingleOrDefaultAsync(t => t.AppId == request.AppId && t.TransactionId == request.TransactionId, cancellationToken);
-        var profile = await FindProfileAsync(db, request, transaction, OriginalTransactionId(request, transaction), cancellationToken);
-        var erased = transaction?.CustomerErased == true
-            || (profile is null && transaction?.AppAccountToken is { } token && await IsErasedAsync(db, request.AppId, token, cancellationToken));
-        return new DispatchContext { Request = request, App = app, Transaction = transaction, Profile = profile, CustomerErased = erased };
+        var appIds = requests.Select(r => r.AppId).Distinct().ToList();
+        var apps = await db.Apps.AsNoTracking().Where(app => appIds.Contains(app.Id)).ToDictionaryAsync(app => app.Id, cancellationToken);
+
+        var transactionIds = requests.Select(r => r.TransactionId).Distinct().ToList();
+        var transactions = (await db.AppStoreTransactions.AsNoTracking()
+                .Where(t => appIds.Contains(t.AppId) && transactionIds.Contains(t.TransactionId))
+                .ToListAsync(cancellationToken))
+            .ToDictionary(t => (t.AppId, t.TransactionId));
+        AppStoreTransaction? TransactionOf(ConsumptionRequest request) => transactions.GetValueOrDefault((request.AppId, request.TransactionId));
+
+        var originals = requests.Select(r => OriginalTransactionId(r, TransactionOf(r))).OfType<string>().Distinct().ToList();
+        var links = originals.Count == 0
+            ? []
+            : (await db.TransactionLinks.AsNoTracking()
+                    .Where(link => appIds.Contains(link.AppId) && originals.Contains(link.OriginalTransactionId))
+                    .Select(link => new { link.AppId, link.OriginalTransactionId, link.ProfileId })
+                    .ToListAsync(cancellationToken))
+                .ToDictionary(link => (link.AppId, link.OriginalTransactionId), link => link.ProfileId);
+
+        // Whose purchase it is: the backend's link, else the ledger's or the request's profile, else the app account token.
+        Guid? ProfileIdOf(ConsumptionRequest request)
+        {
+            var original = OriginalTransactionId(request, TransactionOf(request));
+            return (original is not null && links.TryGetValue((request.AppId, original), out var linked) ? linked : (Guid?)null)
+                ?? TransactionOf(request)?.ProfileId ?? request.ProfileId;
+        }
+
+        var profileIds = requests.Select(ProfileIdOf).OfType<Guid>().Distinct().ToList();
+        var tokens = requests.Where(r => ProfileIdOf(r) is null).Select(r => TransactionOf(r)?.AppAccountToken).OfType<Guid>().Distinct().ToList();
+        var profiles = profileIds.Count == 0 && tokens.Count == 0
+            ? []
+            : await db.Profiles.AsNoTracking()
+                .Where(p => profileIds.Contains(p.Id)
+                    || (appIds.Contains(p.AppId) && tokens.Contains(EF.Property<Guid>(p, ProfileQueries.EffectiveAppAccountToken))))
+                .ToListAsync(cancellationToken);
+        var byId = profiles.ToDictionary(p => p.Id);
+        var byToken = profiles.GroupBy(p => (p.AppId, Token: p.AppAccountToken ?? p.Id)).ToDictionary(group => group.Key, group => group.First());
+
+        Profile? ProfileOf(ConsumptionRequest request) => ProfileIdOf(request) is { } id
+            ? byId.GetValueOrDefault(id)
+            : TransactionOf(request)?.AppAccountToken is { } token ? byToken.GetValueOrDefault((request.AppId, token)) : null;
+
+        // A deleted profile's token: only for purchases that no profile answers to now.
+        var unclaimedTokens = requests
+            .Where(r => ProfileOf(r) is null && TransactionOf(r) is { CustomerErased: false, AppAccountToken: not null })
+            .Select(r => ErasedCustomer.HashToken(r.AppId, TransactionOf(r)!.AppAccountToken!.Value))
+            .ToList();
+        var erasedHashes = unclaimedTokens.Count == 0
+            ? []
+            : (await db.ErasedCustomers.AsNoTracking()
+                    .Where(erased => appIds.Contains(erased.AppId) && unclaimedTokens.Contains(erased.TokenHash))
+                    .Select(erased => erased.TokenHash)
+                    .ToListAsync(cancellationToken))
+                .Select(Convert.ToHexString).ToHashSet();
+
+        return requests.Select(request =>
+        {
+            var transaction = TransactionOf(request);
+            var profile = ProfileOf(request);
+            var erased = transaction?.CustomerErased == true
+                || (profile is null && transaction?.AppAccountToken is { } token
+                    && erasedHashes.Contains(Convert.ToHexString(ErasedCustomer.HashToken(request.AppId, token))));
+            return new DispatchContext { Request = request, App = apps[request.AppId], Transaction = transaction, Profile = profile, CustomerErased = erased };
+        }).ToList();
     }
 
     /// <summary>What the body is computed from besides: the backend's report, the customer's purchases and earlier requests.</summary>
@@ -60,36 +121,6 @@ internal static class DispatchContextLoader
         };
     }
 
-    /// <summary>Whether a deleted profile used this token (a token that a profile answers to now is that profile's).</summary>
-    private static Task<bool> IsErasedAsync(RefundSaverDbContext db, Guid appId, Guid token, CancellationToken cancellationToken)
-    {
-        var hash = ErasedCustomer.HashToken(appId, token);
-        return db.ErasedCustomers.AnyAsync(erased => erased.AppId == appId && erased.TokenHash == hash, cancellationToken);
-    }
-
     private static string? OriginalTransactionId(ConsumptionRequest request, AppStoreTransaction? transaction) =>
         transaction?.OriginalTransactionId ?? request.OriginalTransactionId;
-
-    public static Task<int> UnauthorizedAttemptsAsync(RefundSaverDbContext db, Guid requestId, CancellationToken cancellationToken) =>
-        db.ConsumptionAttempts.CountAsync(a => a.RequestId == requestId && a.Result == "Unauthorized", cancellationToken);
-
-    private static async Task<Profile?> FindProfileAsync(
-        RefundSaverDbContext db, ConsumptionRequest request, AppStoreTransaction? transaction, string? originalTransactionId, CancellationToken cancellationToken)
-    {
-        var linked = originalTransactionId is null
-            ? null
-            : await db.TransactionLinks.AsNoTracking()
-                .Where(link => link.AppId == request.AppId && link.OriginalTransactionId == originalTransactionId)
-                .Select(link => (Guid?)link.ProfileId)
-                .SingleOrDefaultAsync(cancellationToken);
-        var profileId = linked ?? transaction?.ProfileId ?? request.ProfileId;
-        if (profileId is { } id)
-        {
-            return await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        }
-
-        return transaction?.AppAccountToken is { } token
-            ? await db.Profiles.AsNoTracking().FindByAppAccountTokenAsync(request.AppId, token, cancellationToken)
-            : null;
-    }
 }

@@ -61,12 +61,13 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
         SELECT due_at FROM consumption_requests WHERE {Pending} AND lease_expires_at IS NULL ORDER BY due_at LIMIT 1
         """;
 
-    // Takes the app's next turn if it comes within maxWait; the turns are interval apart.
+    // Takes the app's next turn if it comes within maxWait; the turns are interval apart. It also
+    // counts the live dispatchers, so that a newcomer is seen at the next turn rather than the next heartbeat.
     private const string Reserve = """
         INSERT INTO send_slots AS s (app_id, environment, next_at) VALUES ($1, $2, $3 + $4)
         ON CONFLICT (app_id, environment) DO UPDATE SET next_at = greatest(s.next_at, $3) + $4
         WHERE s.next_at <= $3 + $5
-        RETURNING s.next_at - $4
+        RETURNING s.next_at - $4, (SELECT count(*)::int + 1 FROM dispatchers WHERE owner <> $7 AND seen_at >= now() - $6)
         """;
 
     // Renews this dispatcher's row and counts the live ones, itself included, on the database's clock
@@ -113,9 +114,13 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
         return value is DateTime next ? new DateTimeOffset(next, TimeSpan.Zero) : null;
     }
 
-    /// <summary>The moment this call may go to Apple, or null (with when to look again) when the turns are taken further ahead than <paramref name="maxWait"/>.</summary>
-    public async Task<(DateTimeOffset? Slot, DateTimeOffset NextFree)> ReserveAsync(
-        Guid appId, AppStoreEnvironment environment, DateTimeOffset now, TimeSpan interval, TimeSpan maxWait, CancellationToken cancellationToken)
+    /// <summary>
+    /// The moment this call may go to Apple and how many dispatchers are live (<paramref name="owner"/> and those
+    /// heard from within <paramref name="liveWithin"/>), or null (with when to look again) when the turns are taken
+    /// further ahead than <paramref name="maxWait"/>.
+    /// </summary>
+    public async Task<(DateTimeOffset? Slot, DateTimeOffset NextFree, int Dispatchers)> ReserveAsync(
+        Guid appId, AppStoreEnvironment environment, DateTimeOffset now, TimeSpan interval, TimeSpan maxWait, string owner, TimeSpan liveWithin, CancellationToken cancellationToken)
     {
         await using var reserve = dataSource.CreateCommand(Reserve);
         reserve.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = appId });
@@ -123,16 +128,21 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
         reserve.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         reserve.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = interval });
         reserve.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = maxWait });
-        if (await reserve.ExecuteScalarAsync(cancellationToken) is DateTime slot)
+        reserve.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = liveWithin });
+        reserve.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+        await using (var reader = await reserve.ExecuteReaderAsync(cancellationToken))
         {
-            return (new DateTimeOffset(slot, TimeSpan.Zero), now);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return (new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero), now, reader.GetInt32(1));
+            }
         }
 
         await using var next = dataSource.CreateCommand(SlotAt);
         next.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = appId });
         next.Parameters.Add(new NpgsqlParameter<string> { TypedValue = environment.ToString() });
         var nextFree = await next.ExecuteScalarAsync(cancellationToken) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : now;
-        return (null, nextFree);
+        return (null, nextFree, 0);
     }
 
     /// <summary>Says this dispatcher is alive, and how many are (itself included).</summary>

@@ -1,3 +1,5 @@
+using RefundSaver.Application.AppStore.Dispatching;
+
 namespace RefundSaver.Infrastructure.Dispatching;
 
 /// <summary>Settings of the dispatcher (section <c>Dispatcher</c>).</summary>
@@ -40,6 +42,14 @@ public sealed class DispatcherOptions
     public double RetryMaxDelaySeconds { get; set; } = 1800;
 
     public int MaxUnauthorizedAttempts { get; set; } = 3;
+
+    /// <summary>The waits between attempts that these settings give.</summary>
+    public RetrySchedule Schedule => new()
+    {
+        FirstDelay = TimeSpan.FromSeconds(RetryFirstDelaySeconds),
+        MaxDelay = TimeSpan.FromSeconds(RetryMaxDelaySeconds),
+        MaxUnauthorizedAttempts = MaxUnauthorizedAttempts,
+    };
 
     /// <summary>Per-currency USD rates (units of USD per unit of currency) that replace or add to the built-in table.</summary>
     public Dictionary<string, decimal> UsdRates { get; set; } = [];

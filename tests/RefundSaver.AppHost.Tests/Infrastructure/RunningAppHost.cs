@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using RefundSaver.AppHost;
+using RefundSaver.TestSupport.Aspire;
 
 namespace RefundSaver.AppHost.Tests.Infrastructure;
 
@@ -92,27 +93,5 @@ public sealed class RunningAppHost : IAsyncDisposable
         _watching.Dispose();
     }
 
-    private void WatchLogs()
-    {
-        var loggers = Application.Services.GetRequiredService<ResourceLoggerService>();
-        foreach (var resource in Application.Services.GetRequiredService<DistributedApplicationModel>().Resources)
-        {
-            _watchers.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    await foreach (var batch in loggers.WatchAsync(resource).WithCancellation(_watching.Token))
-                    {
-                        foreach (var line in batch)
-                        {
-                            _logs.Enqueue(new ResourceLogLine(resource.Name, line.Content));
-                        }
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }));
-        }
-    }
+    private void WatchLogs() => _watchers.AddRange(ResourceLogs.Watch(Application, _logs.Enqueue, _watching.Token));
 }

@@ -6,6 +6,7 @@ namespace RefundSaver.IntegrationTests.Answering;
 public sealed class TwoDispatchersTests(RealServersFixture servers) : AnsweringTest(servers)
 {
     private const int Requests = 100;
+    private const int ProductionLimit = 50;
 
     [Fact]
     public async Task RefundRequests_WhenTwoDispatchersShareTheDatabase_ShouldEachBeAnsweredExactlyOnce()
@@ -33,5 +34,6 @@ public sealed class TwoDispatchersTests(RealServersFixture servers) : AnsweringT
 
         stats.ShouldNotBeNull()["received"]!.GetValue<long>().ShouldBe(Requests);
         stats["accepted"]!.GetValue<long>().ShouldBe(Requests);
+        stats["max_received_per_second"]!.GetValue<int>().ShouldBeLessThanOrEqualTo(ProductionLimit, "Apple saw no second above its limit");
     }
 }

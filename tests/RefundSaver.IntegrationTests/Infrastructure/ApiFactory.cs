@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace RefundSaver.IntegrationTests.Infrastructure;
 
@@ -48,6 +49,10 @@ public sealed class ApiFactory(
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestConnection>());
+        // Every record at every level, whatever the API's own filters: the run is swept for secrets.
+        builder.ConfigureLogging(logging => logging
+            .AddProvider(new SecretSweepingLoggerProvider())
+            .AddFilter<SecretSweepingLoggerProvider>(null, LogLevel.Trace));
         if (testServices is not null)
         {
             builder.ConfigureTestServices(testServices);

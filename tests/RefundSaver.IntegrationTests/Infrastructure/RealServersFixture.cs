@@ -4,6 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Npgsql;
 using RefundSaver.AppHost.Servers;
+using RefundSaver.TestSupport.Aspire;
 
 namespace RefundSaver.IntegrationTests.Infrastructure;
 
@@ -27,6 +28,8 @@ public sealed class RealServersFixture : IAsyncLifetime
     private readonly ConcurrentDictionary<string, Lazy<Task<IAsyncDisposable>>> _classResources = new();
     private readonly Lazy<Task<SimulatorProcess>> _simulator;
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("refundsaver-tests-").FullName;
+    private readonly CancellationTokenSource _watching = new();
+    private readonly List<Task> _watchers = [];
     private DistributedApplication? _servers;
 
     public RealServersFixture() => _simulator = new(() => SimulatorProcess.StartAsync(Servers, ChainDirectory));
@@ -53,6 +56,8 @@ public sealed class RealServersFixture : IAsyncLifetime
             .AddDatabase(SpareDatabase, "refundsaver");
         SimulatorProcess.AddTo(builder, ChainDirectory);
         _servers = builder.Build();
+        // Every line that the servers and the simulator write goes through the secrets sweep.
+        _watchers.AddRange(ResourceLogs.Watch(_servers, line => SecretSweepingLoggerProvider.Inspect(line.Content, $"the output of {line.Resource}"), _watching.Token));
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await _servers.StartAsync(deadline.Token);
         await _servers.ResourceNotifications.WaitForResourceHealthyAsync(DatabaseResource, deadline.Token);
@@ -155,7 +160,12 @@ public sealed class RealServersFixture : IAsyncLifetime
             await _servers.DisposeAsync();
         }
 
+        await _watching.CancelAsync();
+        await Task.WhenAll(_watchers);
+        _watching.Dispose();
         Directory.Delete(_dataDirectory, recursive: true);
+        SecretSweepingLoggerProvider.Leaks.ShouldBeEmpty(
+            $"The run's logs ({SecretSweepingLoggerProvider.Swept} records and lines, every level) must hold no secret.");
     }
 
     private async Task ExecuteAsync(string resource, string command)

@@ -57,7 +57,8 @@ public sealed class SimulatorProcess : IDisposable
             .WithEnvironment("Simulator__ChainDirectory", chainDirectory)
             .WithEnvironment("Simulator__RetryTimeScale", FastRetries)
             .WithEnvironment("Simulator__DeliveryTimeoutSeconds", "5")
-            .WithEnvironment("Logging__LogLevel__Default", "Warning")
+            // Every record, for the secrets sweep (RealServersFixture reads the simulator's output).
+            .WithEnvironment("Logging__LogLevel__Default", "Trace")
             .WithHttpHealthCheck("/health")
             .WithExplicitStart();
     }

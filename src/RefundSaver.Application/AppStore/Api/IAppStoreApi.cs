@@ -11,6 +11,13 @@ namespace RefundSaver.Application.AppStore.Api;
 public interface IAppStoreApi
 {
     /// <summary>
+    /// Makes (or finds) the call's token now: making one can take longer than a turn to call Apple
+    /// lasts, and calls held up after their turns would reach Apple together. Throws
+    /// <see cref="InvalidAppStoreKeyException"/> when the key cannot sign.
+    /// </summary>
+    void PrepareToken(AppStoreCall call);
+
+    /// <summary>
     /// Send Consumption Information: <c>PUT /inApps/{apiVersion}/transactions/consumption/{transactionId}</c>
     /// with <paramref name="jsonBody"/> as it is.
     /// </summary>

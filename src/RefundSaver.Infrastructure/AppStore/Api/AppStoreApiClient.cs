@@ -38,6 +38,8 @@ internal sealed partial class AppStoreApiClient(
     /// <summary>Pooled connections are renewed now and then, so a long-lived client still follows DNS changes.</summary>
     public static HttpMessageHandler CreateHandler() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
+    public void PrepareToken(AppStoreCall call) => tokens.GetToken(call);
+
     public async Task<AppStoreAnswer> SendConsumptionAsync(
         AppStoreCall call, string apiVersion, string transactionId, string jsonBody, CancellationToken ct)
     {

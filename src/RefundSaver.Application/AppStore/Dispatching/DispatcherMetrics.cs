@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace RefundSaver.Infrastructure.Dispatching;
+namespace RefundSaver.Application.AppStore.Dispatching;
 
 /// <summary>The dispatcher's meters: how requests end, and how long answering took.</summary>
 internal sealed class DispatcherMetrics : IDisposable

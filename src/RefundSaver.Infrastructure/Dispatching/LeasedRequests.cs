@@ -7,14 +7,24 @@ using RefundSaver.Infrastructure.Persistence;
 
 namespace RefundSaver.Infrastructure.Dispatching;
 
-/// <summary>
-/// Moves a claimed request on. Every change requires this dispatcher's lease to still be the
-/// request's: a dispatcher that lost it (it took longer than the lease) changes nothing.
-/// </summary>
-internal sealed class DispatchRecorder(RefundSaverDbContext db, NpgsqlDataSource dataSource, string owner, TimeProvider clock)
+/// <summary>The requests this process's dispatcher holds the lease of, in PostgreSQL (see <see cref="ILeasedRequests"/>).</summary>
+internal sealed class LeasedRequests(RefundSaverDbContext db, NpgsqlDataSource dataSource, DispatcherIdentity dispatcher, TimeProvider clock) : ILeasedRequests
 {
+    private string Owner => dispatcher.Owner;
+
     private IQueryable<ConsumptionRequest> Mine(Guid requestId) =>
-        db.ConsumptionRequests.Where(request => request.Id == requestId && request.LeaseOwner == owner);
+        db.ConsumptionRequests.Where(request => request.Id == requestId && request.LeaseOwner == Owner);
+
+    public Task<DispatchContext> WithFactsAsync(DispatchContext context, CancellationToken cancellationToken) =>
+        DispatchContextLoader.WithFactsAsync(db, context, cancellationToken);
+
+    public Task<int> UnauthorizedAttemptsAsync(Guid requestId, CancellationToken cancellationToken) =>
+        db.ConsumptionAttempts.CountAsync(a => a.RequestId == requestId && a.Result == "Unauthorized", cancellationToken);
+
+    public async Task<bool> ResealKeyAsync(Guid appId, string old, string resealed, CancellationToken cancellationToken) =>
+        await db.Apps
+            .Where(row => row.Id == appId && row.AppStorePrivateKeyProtected == old)
+            .ExecuteUpdateAsync(update => update.SetProperty(row => row.AppStorePrivateKeyProtected, resealed), cancellationToken) == 1;
 
     public async Task<bool> FinishAsync(Guid requestId, ConsumptionRequestState state, string reason, CancellationToken cancellationToken)
     {
@@ -29,7 +39,7 @@ internal sealed class DispatchRecorder(RefundSaverDbContext db, NpgsqlDataSource
             cancellationToken) == 1;
     }
 
-    public Task<int> ReleaseAsync(Guid requestId, ConsumptionRequestState state, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken)
+    public Task ReleaseAsync(Guid requestId, ConsumptionRequestState state, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         return Mine(requestId).ExecuteUpdateAsync(
@@ -43,7 +53,6 @@ internal sealed class DispatchRecorder(RefundSaverDbContext db, NpgsqlDataSource
             cancellationToken);
     }
 
-    /// <summary>Records what is about to be sent, so that the request shows it even if this process dies mid-call.</summary>
     public async Task<bool> StartSendingAsync(Guid requestId, DispatchPlan.Send send, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -73,7 +82,6 @@ internal sealed class DispatchRecorder(RefundSaverDbContext db, NpgsqlDataSource
         SELECT $8, id, $5, $9, $10, $11, $12, $13, $14, $15, $16 FROM moved
         """;
 
-    /// <summary>The attempt and the request's next state, together.</summary>
     public async Task RecordAttemptAsync(ConsumptionAttempt attempt, AttemptVerdict verdict, CancellationToken cancellationToken)
     {
         var (state, dueAt, reason) = verdict switch
@@ -87,7 +95,7 @@ internal sealed class DispatchRecorder(RefundSaverDbContext db, NpgsqlDataSource
 
         await using var command = dataSource.CreateCommand(RecordAttempt);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = attempt.RequestId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Owner });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = state.ToString() });
         command.Parameters.Add(NullableParameter(dueAt, NpgsqlDbType.TimestampTz));
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempt.Number });

@@ -1,3 +1,3 @@
-namespace RefundSaver.AppHost.Tests.Infrastructure;
+namespace RefundSaver.TestSupport.Aspire;
 
 public sealed record ResourceLogLine(string Resource, string Content);
