@@ -17,7 +17,7 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyCache>();
-        services.AddSingleton<AppStoreApps>();
+        services.AddSingleton<WebhookAppCache>();
         services.AddOptions<AppStoreWebhookOptions>().BindConfiguration(AppStoreWebhookOptions.Section)
             .Validate(AppStoreWebhookOptions.IsValid, AppStoreWebhookOptions.Requirements).ValidateOnStart();
         services.AddSingleton<ProfileRevenue>();
@@ -26,7 +26,8 @@ public static class DependencyInjection
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+            // Validation first: an invalid command opens no transaction.
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return builder;

@@ -128,6 +128,7 @@ public static class DependencyInjection
         services.AddSingleton<DispatcherWake>();
         services.AddSingleton<AppleTurns>();
         services.AddSingleton<IAppleTurns>(provider => provider.GetRequiredService<AppleTurns>());
+        services.AddSingleton<LeasedRequestMoves>();
         services.AddScoped<ILeasedRequests, LeasedRequests>();
         if (builder.Configuration.GetValue<bool?>($"{DispatcherOptions.Section}:{nameof(DispatcherOptions.Enabled)}") ?? true)
         {

@@ -21,17 +21,22 @@ internal sealed class AdminTokenAuthenticationHandler(
     IOptionsMonitor<AdminOptions> admin)
     : ErrorChallengeHandler(options, logger, encoder, throttle)
 {
+    private const string Disabled = "The admin API is disabled: set the Admin__Token setting to enable it.";
+
+    protected override string NoCredentialsMessage =>
+        string.IsNullOrEmpty(admin.CurrentValue.Token) ? Disabled : AuthenticationSchemes.NotProvided;
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (!AuthorizationHeader.TryGetCredential(Request, "Bearer", out var token))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
         var configured = admin.CurrentValue.Token;
         if (string.IsNullOrEmpty(configured))
         {
-            return Task.FromResult(AuthenticateResult.Fail("The admin API is disabled: set the Admin__Token setting to enable it."));
-        }
-
-        if (!AuthorizationHeader.TryGetCredential(Request, "Bearer", out var token))
-        {
-            return Task.FromResult(AuthenticateResult.Fail(AuthenticationSchemes.NotProvided));
+            return Task.FromResult(AuthenticateResult.Fail(Disabled));
         }
 
         if (ThrottledFor() is { } retryAfter)

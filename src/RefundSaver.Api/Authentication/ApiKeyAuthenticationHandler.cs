@@ -20,7 +20,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         if (!AuthorizationHeader.TryGetCredential(Request, AuthenticationSchemes.ApiKey, out var key))
         {
-            return AuthenticateResult.Fail(AuthenticationSchemes.NotProvided);
+            return AuthenticateResult.NoResult();
         }
 
         // A throttled address is checked against the cache only: its random keys cost no query, while an

@@ -20,6 +20,13 @@ internal abstract partial class ErrorChallengeHandler(
 
     private TimeSpan? _throttledFor;
 
+    /// <summary>
+    /// The challenge's message for a request without credentials. Such a request gets no result rather
+    /// than a failure: authentication runs for every request, the webhook's and the health probes'
+    /// among them, and a failure is logged at Information each time.
+    /// </summary>
+    protected virtual string NoCredentialsMessage => AuthenticationSchemes.NotProvided;
+
     /// <summary>How long this request's address must wait before its credentials are checked again; else null.</summary>
     protected TimeSpan? ThrottledFor() => throttle.RetryAfter(Context.Connection.RemoteIpAddress);
 
@@ -47,7 +54,7 @@ internal abstract partial class ErrorChallengeHandler(
             return;
         }
 
-        var message = result.Failure?.Message ?? AuthenticationSchemes.NotProvided;
+        var message = result.Failure?.Message ?? NoCredentialsMessage;
         LogRejected(Logger, Request.Method, Request.Path, Scheme.Name, message);
         await ApiErrors.Single(StatusCodes.Status401Unauthorized, "not_authenticated", message).ExecuteAsync(Context);
     }

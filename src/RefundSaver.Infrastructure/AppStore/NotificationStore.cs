@@ -175,7 +175,7 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
         // Delivered at commit, so a dispatcher never wakes for a request it cannot see yet.
         if (notifications.Any(notification => notification.ConsumptionRequestId is not null))
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(DispatcherSignal.Notify));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(DueRequestsChannel.Notify));
         }
 
         var stored = new bool[notifications.Count];

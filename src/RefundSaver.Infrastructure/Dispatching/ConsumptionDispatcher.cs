@@ -190,7 +190,7 @@ internal sealed partial class ConsumptionDispatcher(
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, _) => wake.Signal();
-                await using (var listen = new NpgsqlCommand(DispatcherSignal.Listen, connection))
+                await using (var listen = new NpgsqlCommand(DueRequestsChannel.Listen, connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }

@@ -163,7 +163,7 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
 
     public async Task WakeAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(DispatcherSignal.Notify);
+        await using var command = dataSource.CreateCommand(DueRequestsChannel.Notify);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -8,7 +8,8 @@ using RefundSaver.Infrastructure.Persistence;
 namespace RefundSaver.Infrastructure.Dispatching;
 
 /// <summary>The requests this process's dispatcher holds the lease of, in PostgreSQL (see <see cref="ILeasedRequests"/>).</summary>
-internal sealed class LeasedRequests(RefundSaverDbContext db, NpgsqlDataSource dataSource, DispatcherIdentity dispatcher, TimeProvider clock) : ILeasedRequests
+internal sealed class LeasedRequests(
+    RefundSaverDbContext db, NpgsqlDataSource dataSource, LeasedRequestMoves moves, DispatcherIdentity dispatcher, TimeProvider clock) : ILeasedRequests
 {
     private string Owner => dispatcher.Owner;
 
@@ -26,32 +27,11 @@ internal sealed class LeasedRequests(RefundSaverDbContext db, NpgsqlDataSource d
             .Where(row => row.Id == appId && row.AppStorePrivateKeyProtected == old)
             .ExecuteUpdateAsync(update => update.SetProperty(row => row.AppStorePrivateKeyProtected, resealed), cancellationToken) == 1;
 
-    public async Task<bool> FinishAsync(Guid requestId, ConsumptionRequestState state, string reason, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        return await Mine(requestId).ExecuteUpdateAsync(
-            update => update
-                .SetProperty(request => request.State, state)
-                .SetProperty(request => request.StateReason, reason)
-                .SetProperty(request => request.LeaseOwner, (string?)null)
-                .SetProperty(request => request.LeaseExpiresAt, (DateTimeOffset?)null)
-                .SetProperty(request => request.UpdatedAt, now),
-            cancellationToken) == 1;
-    }
+    public Task<bool> FinishAsync(Guid requestId, ConsumptionRequestState state, string reason, CancellationToken cancellationToken) =>
+        moves.MoveAsync(requestId, Owner, state, null, reason, clock.GetUtcNow());
 
-    public Task ReleaseAsync(Guid requestId, ConsumptionRequestState state, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        return Mine(requestId).ExecuteUpdateAsync(
-            update => update
-                .SetProperty(request => request.State, state)
-                .SetProperty(request => request.DueAt, dueAt)
-                .SetProperty(request => request.StateReason, reason)
-                .SetProperty(request => request.LeaseOwner, (string?)null)
-                .SetProperty(request => request.LeaseExpiresAt, (DateTimeOffset?)null)
-                .SetProperty(request => request.UpdatedAt, now),
-            cancellationToken);
-    }
+    public Task ReleaseAsync(Guid requestId, ConsumptionRequestState state, DateTimeOffset dueAt, string reason, CancellationToken cancellationToken) =>
+        moves.MoveAsync(requestId, Owner, state, dueAt, reason, clock.GetUtcNow());
 
     public async Task<bool> StartSendingAsync(Guid requestId, DispatchPlan.Send send, CancellationToken cancellationToken)
     {

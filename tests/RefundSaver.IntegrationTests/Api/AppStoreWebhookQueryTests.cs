@@ -91,7 +91,7 @@ public sealed class AppStoreWebhookQueryTests(RealServersFixture servers) : Inte
     }
 
     /// <summary>One read when the flood begins, one per refresh interval it lasts, and one more begun as it ended.</summary>
-    private static long ReadsWithin(TimeSpan elapsed) => 2 + (long)(elapsed / AppStoreApps.RefreshInterval);
+    private static long ReadsWithin(TimeSpan elapsed) => 2 + (long)(elapsed / WebhookAppCache.RefreshInterval);
 
     private async Task<List<(HttpStatusCode Status, string? ErrorCode)>> PostAllAsync(IReadOnlyList<string> payloads)
     {

@@ -126,6 +126,14 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Api.DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     [Fact]
     public async Task Post_WhenConsumptionRequestIsVerified_ShouldStoreTheNotificationTheLedgerAndARequestDueIn12Hours()
     {
@@ -434,6 +442,24 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
         rightId.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Post_WhenTheNotificationCarriesNoCredentials_ShouldLogNothingAboutAuthentication()
+    {
+        // Authentication runs for every request, the webhook's too (the fallback policy's schemes): a
+        // record per notification at Information cost the Aspire dashboard a core in the benchmark.
+        var (_, bundleId) = await ConfiguredAppAsync();
+        await using var host = new ApiFactory(
+            Api.DatabaseConnectionString, Servers.RedisConnectionString, RealServersFixture.AdminToken, DefaultSettings,
+            services => services.AddFakeLogging());
+        using var client = host.CreateClient();
+
+        var response = await client.PostAsJsonAsync(Webhook, new { signedPayload = Notification("TEST", bundleId) });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        host.Services.GetFakeLogCollector().GetSnapshot().ShouldNotContain(
+            record => record.Level >= LogLevel.Information && record.Category != null && record.Category.Contains("Authentication"));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -581,6 +607,35 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
         link["consumption_requests_linked"]!.GetValue<int>().ShouldBe(1);
         (await ListAsync(app.Id, "consumption-requests")).ShouldHaveSingleItem()!["profile_id"]!.GetValue<string>()
             .ShouldBe(profileId.ToString());
+    }
+
+    [Fact]
+    public async Task Link_WhenItsSecondWriteFails_ShouldLeaveNothingOfTheFirst()
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        await CreateProfileAsync(app, "half-linker");
+        await PostAsync(Notification("CONSUMPTION_REQUEST", bundleId, signedTransaction: Transaction(bundleId, "2000000400", Signed)));
+        // The link is written first; moving the ledger's rows to the profile, second, fails.
+        await ExecuteAsync("""
+            CREATE FUNCTION planted_failure() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'planted failure'; END $$;
+            CREATE TRIGGER planted_failure BEFORE UPDATE ON app_store_transactions
+                FOR EACH ROW WHEN (OLD.original_transaction_id = '2000000400') EXECUTE FUNCTION planted_failure();
+            """);
+        try
+        {
+            var failed = await app.Client.SendAsync(Request(HttpMethod.Post, LinkPath, """{"original_transaction_id": "2000000400"}""", "half-linker"));
+
+            failed.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+            (await CountAsync("SELECT count(*) FROM transaction_links WHERE app_id = @app", app.Id)).ShouldBe(0, "the link was rolled back with the failed move");
+        }
+        finally
+        {
+            await ExecuteAsync("DROP TRIGGER planted_failure ON app_store_transactions; DROP FUNCTION planted_failure();");
+        }
+
+        (await app.Client.SendAsync(Request(HttpMethod.Post, LinkPath, """{"original_transaction_id": "2000000400"}""", "half-linker")))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await CountAsync("SELECT count(*) FROM transaction_links WHERE app_id = @app", app.Id)).ShouldBe(1);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using RefundSaver.Application.AppStore.ConsumptionRequests.Commands.AnswerConsum
 using RefundSaver.Application.Apps.Commands.CreateApiKey;
 using RefundSaver.Application.Common.Behaviours;
 using RefundSaver.Application.Common.Results;
+using RefundSaver.Application.Profiles.Commands.LinkTransaction;
 
 namespace RefundSaver.UnitTests.Application;
 
@@ -68,7 +69,7 @@ public sealed class MediatorTests
     }
 
     [Fact]
-    public async Task AddApplication_WhenBuilt_ShouldPutTheValidationBehaviourBeforeEveryRequestsHandler()
+    public async Task AddApplication_WhenBuilt_ShouldPutTheValidationAndTransactionBehavioursBeforeTheHandlers()
     {
         await using var services = Build(Services());
         await using var scope = services.CreateAsyncScope();
@@ -84,8 +85,11 @@ public sealed class MediatorTests
                 continue;
             }
 
-            behaviours.ShouldHaveSingleItem(request.Name)
-                .ShouldBeOfType(typeof(ValidationBehaviour<,>).MakeGenericType(request, response));
+            // Validation first; then, for a command that writes more than once, its one transaction.
+            Type[] expected = typeof(ITransactionalCommand).IsAssignableFrom(request)
+                ? [typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)]
+                : [typeof(ValidationBehaviour<,>)];
+            behaviours.Select(behaviour => behaviour!.GetType()).ShouldBe(expected.Select(open => open.MakeGenericType(request, response)), request.Name);
         }
     }
 
@@ -134,6 +138,7 @@ public sealed class MediatorTests
             .Select(type => (type, ImplementedArgument(type, typeof(IRequest<>)).ShouldNotBeNull(type.Name)))
             .ToList();
         requests.ShouldContain((typeof(CreateApiKeyCommand), typeof(Result<CreatedApiKeyDto>)));
+        requests.ShouldContain((typeof(LinkTransactionCommand), typeof(Result<TransactionLinkDto>)));
         return requests;
     }
 

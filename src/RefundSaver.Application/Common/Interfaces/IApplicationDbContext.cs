@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using RefundSaver.Domain.Apps;
 using RefundSaver.Domain.AppStore;
 using RefundSaver.Domain.Profiles;
@@ -27,6 +28,9 @@ public interface IApplicationDbContext
     DbSet<ConsumptionAttempt> ConsumptionAttempts { get; }
 
     DbSet<ErasedCustomer> ErasedCustomers { get; }
+
+    /// <summary>Where a command that writes more than once begins its one transaction (<see cref="Behaviours.TransactionBehaviour{TMessage, TResponse}"/>).</summary>
+    DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -4,5 +4,8 @@ namespace RefundSaver.Application.Common.Results;
 public interface IFailable<out TSelf>
     where TSelf : IFailable<TSelf>
 {
+    /// <summary>Whether the request succeeded (a behaviour commits its work only then).</summary>
+    bool IsSuccess { get; }
+
     static abstract TSelf Failure(Error error);
 }

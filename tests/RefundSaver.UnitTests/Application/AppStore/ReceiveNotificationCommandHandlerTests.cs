@@ -29,9 +29,9 @@ public sealed class ReceiveNotificationCommandHandlerTests
     private readonly ISignedPayloadVerifier _verifier = Substitute.For<ISignedPayloadVerifier>();
     private readonly INotificationStore _store = Substitute.For<INotificationStore>();
     private readonly IProcessedNotifications _processed = Substitute.For<IProcessedNotifications>();
-    private readonly AppStoreApps _apps = new(
-        _ => Task.FromResult<IReadOnlyList<AppStoreApp>>(
-            [new AppStoreApp(Guid.NewGuid(), BundleId, null, new HashSet<AppStoreEnvironment> { AppStoreEnvironment.Sandbox }, [])]),
+    private readonly WebhookAppCache _apps = new(
+        _ => Task.FromResult<IReadOnlyList<WebhookApp>>(
+            [new WebhookApp(Guid.NewGuid(), BundleId, null, new HashSet<AppStoreEnvironment> { AppStoreEnvironment.Sandbox }, [])]),
         TimeProvider.System);
 
     public ReceiveNotificationCommandHandlerTests()

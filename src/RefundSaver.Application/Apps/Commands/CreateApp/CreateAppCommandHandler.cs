@@ -7,7 +7,7 @@ using RefundSaver.Domain.Apps;
 
 namespace RefundSaver.Application.Apps.Commands.CreateApp;
 
-internal sealed class CreateAppCommandHandler(IApplicationDbContext db, AppStoreApps appStoreApps, TimeProvider clock)
+internal sealed class CreateAppCommandHandler(IApplicationDbContext db, WebhookAppCache webhookApps, TimeProvider clock)
     : IRequestHandler<CreateAppCommand, Result<CreatedAppDto>>
 {
     public async ValueTask<Result<CreatedAppDto>> Handle(CreateAppCommand request, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ internal sealed class CreateAppCommandHandler(IApplicationDbContext db, AppStore
         var apiKey = ApiKeyIssuer.Issue(db, app.Id, "default", now);
         await db.SaveChangesAsync(cancellationToken);
         // Its bundle id may already be arriving at the webhook.
-        appStoreApps.Forget();
+        webhookApps.Forget();
         return new CreatedAppDto(AppDto.From(app), apiKey);
     }
 }

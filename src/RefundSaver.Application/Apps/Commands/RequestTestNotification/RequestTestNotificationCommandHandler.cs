@@ -11,7 +11,7 @@ internal sealed class RequestTestNotificationCommandHandler(IApplicationDbContex
 {
     public async ValueTask<Result<TestNotificationDto>> Handle(RequestTestNotificationCommand request, CancellationToken cancellationToken)
     {
-        var sent = await AppStoreCalls.CallAsync(
+        var sent = await OperatorAppStoreCalls.CallAsync(
             db, protector, request.AppId, request.Environment, call => appStore.RequestTestNotificationAsync(call, cancellationToken), cancellationToken);
         if (!sent.IsSuccess)
         {
@@ -21,6 +21,6 @@ internal sealed class RequestTestNotificationCommandHandler(IApplicationDbContex
         var (call, (answer, token)) = sent.Value;
         return answer.Kind == AppStoreAnswerKind.Accepted && token is not null
             ? new TestNotificationDto(token, call.Environment.ToName(), null, null)
-            : AppStoreCalls.Refused(answer);
+            : OperatorAppStoreCalls.Refused(answer);
     }
 }

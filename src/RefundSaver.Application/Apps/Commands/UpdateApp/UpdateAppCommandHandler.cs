@@ -11,7 +11,7 @@ using RefundSaver.Domain.Consumption;
 
 namespace RefundSaver.Application.Apps.Commands.UpdateApp;
 
-internal sealed class UpdateAppCommandHandler(IApplicationDbContext db, AppStoreApps appStoreApps, ICredentialProtector protector)
+internal sealed class UpdateAppCommandHandler(IApplicationDbContext db, WebhookAppCache webhookApps, ICredentialProtector protector)
     : IRequestHandler<UpdateAppCommand, Result<AppDto>>
 {
     public async ValueTask<Result<AppDto>> Handle(UpdateAppCommand request, CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ internal sealed class UpdateAppCommandHandler(IApplicationDbContext db, AppStore
             Rules = request.Rules.Map(rules => PreferenceRules.ToDomain(rules!.OfType<PreferenceRuleDto>())),
         });
         await db.SaveChangesAsync(cancellationToken);
-        appStoreApps.Forget();
+        webhookApps.Forget();
         return AppDto.From(app);
     }
 }

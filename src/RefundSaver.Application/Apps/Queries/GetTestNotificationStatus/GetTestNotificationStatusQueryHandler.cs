@@ -13,7 +13,7 @@ internal sealed class GetTestNotificationStatusQueryHandler(IApplicationDbContex
 {
     public async ValueTask<Result<TestNotificationDto>> Handle(GetTestNotificationStatusQuery request, CancellationToken cancellationToken)
     {
-        var sent = await AppStoreCalls.CallAsync(
+        var sent = await OperatorAppStoreCalls.CallAsync(
             db, protector, request.AppId, request.Environment,
             call => appStore.GetTestNotificationStatusAsync(call, request.Token, cancellationToken), cancellationToken);
         if (!sent.IsSuccess)
@@ -24,7 +24,7 @@ internal sealed class GetTestNotificationStatusQueryHandler(IApplicationDbContex
         var (call, (answer, status)) = sent.Value;
         if (answer.Kind != AppStoreAnswerKind.Accepted || status is null)
         {
-            return AppStoreCalls.Refused(answer);
+            return OperatorAppStoreCalls.Refused(answer);
         }
 
         var received = await db.Notifications.AnyAsync(

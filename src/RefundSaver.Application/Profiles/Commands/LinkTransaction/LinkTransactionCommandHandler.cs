@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using RefundSaver.Application.Common.Behaviours;
 using RefundSaver.Application.Common.Interfaces;
 using RefundSaver.Application.Common.Results;
 using RefundSaver.Domain.AppStore;
@@ -8,7 +9,8 @@ namespace RefundSaver.Application.Profiles.Commands.LinkTransaction;
 
 /// <summary>
 /// Records the link, then moves what is already known of the purchase to the profile; later
-/// notifications of it find the link. Linking again is harmless, and a later link wins.
+/// notifications of it find the link. Linking again is harmless, and a later link wins. The three
+/// writes commit together (<see cref="ITransactionalCommand"/>).
 /// </summary>
 internal sealed class LinkTransactionCommandHandler(IApplicationDbContext db, TimeProvider clock)
     : IRequestHandler<LinkTransactionCommand, Result<TransactionLinkDto>>

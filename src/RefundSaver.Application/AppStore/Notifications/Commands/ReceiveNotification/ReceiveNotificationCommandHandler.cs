@@ -15,7 +15,7 @@ namespace RefundSaver.Application.AppStore.Notifications.Commands.ReceiveNotific
 /// </summary>
 internal sealed partial class ReceiveNotificationCommandHandler(
     ISignedPayloadVerifier verifier,
-    AppStoreApps apps,
+    WebhookAppCache apps,
     INotificationStore store,
     IProcessedNotifications processed,
     TimeProvider clock,
@@ -124,7 +124,7 @@ internal sealed partial class ReceiveNotificationCommandHandler(
             : null;
     }
 
-    private static Error? CheckApp(AppStoreApp? app, NotificationPayload notification)
+    private static Error? CheckApp(WebhookApp? app, NotificationPayload notification)
     {
         if (app is null)
         {
@@ -147,7 +147,7 @@ internal sealed partial class ReceiveNotificationCommandHandler(
     }
 
     private NewNotification Describe(
-        AppStoreApp app,
+        WebhookApp app,
         NotificationPayload notification,
         JsonElement payload,
         SignedPayloadVerification? transaction,
