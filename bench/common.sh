@@ -31,7 +31,7 @@ start_apphost() {
 resource_url() {
   local log=$1 apphost=$2 name=$3 url=""
   for _ in $(seq 360); do
-    url=$(grep -oE "^ +$name +Running Healthy +[a-z]+://[^ ]+" "$log" 2> /dev/null | head -1 | grep -oE '[a-z]+://[^ ]+' || true)
+    url=$(grep -aoE "^ +$name +Running Healthy +[a-z]+://[^ ]+" "$log" 2> /dev/null | head -1 | grep -oE '[a-z]+://[^ ]+' || true)
     [ -n "$url" ] && { echo "${url%/}"; return 0; }
     kill -0 "$apphost" 2> /dev/null || { cat "$log" >&2; echo "The AppHost stopped." >&2; return 1; }
     sleep 0.5
@@ -48,13 +48,13 @@ sweep_secrets() {
   local log=$1 data=$2 found=0 name file
   for file in admin-token credentials-key database-api-password postgres/password; do
     [ -s "$data/$file" ] || continue
-    if grep -qF -- "$(tr -d '\n' < "$data/$file")" "$log"; then
+    if grep -aqF -- "$(tr -d '\n' < "$data/$file")" "$log"; then
       echo "SECRET IN LOGS: the content of $file" >&2; found=1
     fi
   done
   for name in 'an API key:secret_live_[A-Za-z0-9]{8}\.[A-Za-z0-9]{32}' 'a private key:PRIVATE KEY-----' \
     'a signed payload or token:eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}'; do
-    if grep -qE -- "${name#*:}" "$log"; then
+    if grep -aqE -- "${name#*:}" "$log"; then
       echo "SECRET IN LOGS: ${name%%:*}" >&2; found=1
     fi
   done
