@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using RefundSaver.AppHost.Servers;
 using RefundSaver.AppHost.Tests.Infrastructure;
+using RefundSaver.TestSupport;
 using RefundSaver.TestSupport.Aspire;
 
 namespace RefundSaver.AppHost.Tests;
@@ -10,7 +10,7 @@ namespace RefundSaver.AppHost.Tests;
 /// category, PostgreSQL logging every statement), through a whole refund journey, holds none of the
 /// secrets that pass through it: tokens, keys, passwords, signed payloads.
 /// </summary>
-public sealed partial class LogSecrecyTests
+public sealed class LogSecrecyTests
 {
     /// <summary>The categories the services' appsettings quieten, opened up too.</summary>
     private static readonly string[] Categories =
@@ -53,7 +53,7 @@ public sealed partial class LogSecrecyTests
                 .Select(line => $"[{line.Resource}] {line.Content}").ShouldBeEmpty($"the {name} is in the logs");
         }
 
-        logs.Where(line => SignedToken().IsMatch(line.Content))
+        logs.Where(line => SecretPatterns.SignedToken().IsMatch(line.Content))
             .Select(line => $"[{line.Resource}] {line.Content}").ShouldBeEmpty("a signed payload or token is in the logs");
     }
 
@@ -75,8 +75,4 @@ public sealed partial class LogSecrecyTests
     }
 
     private static string Stored(string directory, string file) => File.ReadAllText(Path.Combine(directory, file)).Trim();
-
-    /// <summary>A compact JWS or JWT: a JSON header, a JSON payload, a signature, base64url each.</summary>
-    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}")]
-    private static partial Regex SignedToken();
 }

@@ -86,11 +86,13 @@ public sealed class RunningAppHost : IAsyncDisposable
         await Task.WhenAll(_watchers);
     }
 
+    /// <summary>Stops it, and fails if anything it printed holds a secret (<see cref="LogSweep"/>).</summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
         await Application.DisposeAsync();
         _watching.Dispose();
+        LogSweep.Leaks(Logs, DataDirectory).ShouldBeEmpty($"The AppHost's output ({Logs.Count} lines) must hold no secret.");
     }
 
     private void WatchLogs() => _watchers.AddRange(ResourceLogs.Watch(Application, _logs.Enqueue, _watching.Token));

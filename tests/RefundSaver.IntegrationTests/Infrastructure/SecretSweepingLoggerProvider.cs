@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using RefundSaver.TestSupport;
 
 namespace RefundSaver.IntegrationTests.Infrastructure;
 
@@ -10,7 +10,7 @@ namespace RefundSaver.IntegrationTests.Infrastructure;
 /// hold a secret (the admin token, an API key, a private key, a signed payload or token), so that the
 /// run fails when it ends (<see cref="RealServersFixture"/>) if any did. It keeps nothing else.
 /// </summary>
-public sealed partial class SecretSweepingLoggerProvider : ILoggerProvider
+public sealed class SecretSweepingLoggerProvider : ILoggerProvider
 {
     private static readonly ConcurrentQueue<string> Found = new();
     private static long _swept;
@@ -37,17 +37,7 @@ public sealed partial class SecretSweepingLoggerProvider : ILoggerProvider
 
     /// <summary>What a secret looks like, named, never quoted back.</summary>
     internal static string? SecretIn(string text) =>
-        text.Contains(RealServersFixture.AdminToken, StringComparison.Ordinal) ? "the admin token"
-        : ApiKey().IsMatch(text) ? "an API key"
-        : text.Contains("PRIVATE KEY-----", StringComparison.Ordinal) ? "a private key"
-        : SignedToken().IsMatch(text) ? "a signed payload or token"
-        : null;
-
-    [GeneratedRegex(@"secret_live_[A-Za-z0-9]{8}\.[A-Za-z0-9]{32}")]
-    private static partial Regex ApiKey();
-
-    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}")]
-    private static partial Regex SignedToken();
+        text.Contains(RealServersFixture.AdminToken, StringComparison.Ordinal) ? "the admin token" : SecretPatterns.KindIn(text);
 
     private sealed class Sweeper(string category) : ILogger
     {
