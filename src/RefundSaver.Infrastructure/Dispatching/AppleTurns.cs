@@ -46,7 +46,7 @@ internal sealed partial class AppleTurns(
         for (var turn = 1; ; turn++)
         {
             var (slot, nextFree, dispatchers) = await queue.ReserveAsync(
-                appId, environment, clock.GetUtcNow() + TurnLead, interval, MaxTurnWait, dispatcher.Owner, ConsumptionDispatcher.LiveWithin, cancellationToken);
+                appId, environment, clock.GetUtcNow() + TurnLead, interval, MaxTurnWait, dispatcher.Owner, cancellationToken);
             if (slot is not { } at)
             {
                 return new AppleTurn(null, nextFree);

@@ -29,14 +29,6 @@ internal sealed partial class ConsumptionDispatcher(
     TimeProvider clock,
     ILogger<ConsumptionDispatcher> logger) : BackgroundService
 {
-    /// <summary>
-    /// A dispatcher not heard from for this long has left, and its share of Apple's limit with it. Long
-    /// beside the heartbeat: a process that stalls (a long pause of its runtime, a starved thread
-    /// pool) and then calls Apple again must still be counted by the others, which would otherwise
-    /// each take the whole limit. A newcomer is counted at once, at the others' next turn.
-    /// </summary>
-    public static readonly TimeSpan LiveWithin = TimeSpan.FromSeconds(15);
-
     private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
 
     private readonly DispatcherOptions _options = options.Value;
@@ -89,7 +81,7 @@ internal sealed partial class ConsumptionDispatcher(
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
         {
-            LogHeartbeatFailed(logger, exception); // its row ages out after LiveWithin
+            LogHeartbeatFailed(logger, exception); // its row ages out (DispatchQueue counts only recent heartbeats)
         }
     }
 
@@ -155,7 +147,7 @@ internal sealed partial class ConsumptionDispatcher(
     {
         try
         {
-            windows.Share = await queue.BeatAsync(dispatcher.Owner, LiveWithin, stoppingToken);
+            windows.Share = await queue.BeatAsync(dispatcher.Owner, stoppingToken);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
         {

@@ -12,6 +12,14 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
 {
     private const string Pending = "state IN ('Received', 'Held', 'Due', 'Sending')";
 
+    /// <summary>
+    /// A dispatcher not heard from for this long has left, and its share of Apple's limit with it. Long
+    /// beside the heartbeat: a process that stalls (a long pause of its runtime, a starved thread
+    /// pool) and then calls Apple again must still be counted by the others, which would otherwise
+    /// each take the whole limit. A newcomer is counted at once, at the others' next turn.
+    /// </summary>
+    private static readonly TimeSpan LiveWithin = TimeSpan.FromSeconds(15);
+
     // Apps take turns with Apple, so the claim goes lane by lane (an app in one environment): each
     // lane offers its earliest due requests, as many as its turns free within the next second allow
     // (none while they are taken further ahead), and the earliest due of all offers are claimed,
@@ -116,11 +124,11 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
 
     /// <summary>
     /// The moment this call may go to Apple and how many dispatchers are live (<paramref name="owner"/> and those
-    /// heard from within <paramref name="liveWithin"/>), or null (with when to look again) when the turns are taken
+    /// heard from within <see cref="LiveWithin"/>), or null (with when to look again) when the turns are taken
     /// further ahead than <paramref name="maxWait"/>.
     /// </summary>
     public async Task<(DateTimeOffset? Slot, DateTimeOffset NextFree, int Dispatchers)> ReserveAsync(
-        Guid appId, AppStoreEnvironment environment, DateTimeOffset now, TimeSpan interval, TimeSpan maxWait, string owner, TimeSpan liveWithin, CancellationToken cancellationToken)
+        Guid appId, AppStoreEnvironment environment, DateTimeOffset now, TimeSpan interval, TimeSpan maxWait, string owner, CancellationToken cancellationToken)
     {
         await using var reserve = dataSource.CreateCommand(Reserve);
         reserve.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = appId });
@@ -128,7 +136,7 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
         reserve.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         reserve.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = interval });
         reserve.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = maxWait });
-        reserve.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = liveWithin });
+        reserve.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = LiveWithin });
         reserve.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
         await using (var reader = await reserve.ExecuteReaderAsync(cancellationToken))
         {
@@ -146,11 +154,11 @@ internal sealed class DispatchQueue(NpgsqlDataSource dataSource) : IDispatcherSi
     }
 
     /// <summary>Says this dispatcher is alive, and how many are (itself included).</summary>
-    public async Task<int> BeatAsync(string owner, TimeSpan liveWithin, CancellationToken cancellationToken)
+    public async Task<int> BeatAsync(string owner, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(Beat);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
-        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = liveWithin });
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = LiveWithin });
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
