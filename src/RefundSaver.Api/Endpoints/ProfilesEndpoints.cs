@@ -34,6 +34,12 @@ public static class ProfilesEndpoints
     private static async Task<Results<Created<ProfileEnvelope>, Ok<ProfileEnvelope>, JsonHttpResult<ErrorBody>>> CreateProfile(
         HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
+        var selector = context.Request.ReadSelector();
+        if (!selector.IsSuccess)
+        {
+            return selector.Error.ToResult(context);
+        }
+
         var details = await ReadDetailsAsync(context.Request, cancellationToken);
         if (!details.IsSuccess)
         {
@@ -41,7 +47,7 @@ public static class ProfilesEndpoints
         }
 
         var result = await sender.Send(
-            new CreateProfileCommand(user.GetAppId(), context.Request.ReadSelector(), details.Value), cancellationToken);
+            new CreateProfileCommand(user.GetAppId(), selector.Value, details.Value), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Error.ToResult(context);
@@ -54,13 +60,25 @@ public static class ProfilesEndpoints
     private static async Task<Results<Ok<ProfileEnvelope>, JsonHttpResult<ErrorBody>>> GetProfile(
         HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new GetProfileQuery(user.GetAppId(), context.Request.ReadSelector()), cancellationToken);
+        var selector = context.Request.ReadSelector();
+        if (!selector.IsSuccess)
+        {
+            return selector.Error.ToResult(context);
+        }
+
+        var result = await sender.Send(new GetProfileQuery(user.GetAppId(), selector.Value), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(new ProfileEnvelope(result.Value)) : result.Error.ToResult(context);
     }
 
     private static async Task<Results<Ok<ProfileEnvelope>, JsonHttpResult<ErrorBody>>> UpdateProfile(
         HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
+        var selector = context.Request.ReadSelector();
+        if (!selector.IsSuccess)
+        {
+            return selector.Error.ToResult(context);
+        }
+
         var details = await ReadDetailsAsync(context.Request, cancellationToken);
         if (!details.IsSuccess)
         {
@@ -68,14 +86,20 @@ public static class ProfilesEndpoints
         }
 
         var result = await sender.Send(
-            new UpdateProfileCommand(user.GetAppId(), context.Request.ReadSelector(), details.Value), cancellationToken);
+            new UpdateProfileCommand(user.GetAppId(), selector.Value, details.Value), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(new ProfileEnvelope(result.Value)) : result.Error.ToResult(context);
     }
 
     private static async Task<Results<NoContent, JsonHttpResult<ErrorBody>>> DeleteProfile(
         HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new DeleteProfileCommand(user.GetAppId(), context.Request.ReadSelector()), cancellationToken);
+        var selector = context.Request.ReadSelector();
+        if (!selector.IsSuccess)
+        {
+            return selector.Error.ToResult(context);
+        }
+
+        var result = await sender.Send(new DeleteProfileCommand(user.GetAppId(), selector.Value), cancellationToken);
         return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToResult(context);
     }
 

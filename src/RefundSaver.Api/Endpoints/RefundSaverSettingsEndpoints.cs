@@ -28,11 +28,17 @@ public static class RefundSaverSettingsEndpoints
     private static async Task<Results<Ok<ProfileSettingsDto>, JsonHttpResult<ErrorBody>>> SetSettings(
         HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
+        var selector = context.Request.ReadSelector();
+        if (!selector.IsSuccess)
+        {
+            return selector.Error.ToResult(context);
+        }
+
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
             (SetRefundSaverSettingsRequest body, FieldErrors fields) => new SetRefundSaverSettingsCommand(
                 user.GetAppId(),
-                context.Request.ReadSelector(),
+                selector.Value,
                 fields.Check(body.Consent),
                 fields.Check(body.CustomPreference)),
             cancellationToken);
@@ -48,8 +54,14 @@ public static class RefundSaverSettingsEndpoints
     private static async Task<Results<Ok<ProfileSettingsDto>, JsonHttpResult<ErrorBody>>> GetSettings(
         HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
+        var selector = context.Request.ReadSelector();
+        if (!selector.IsSuccess)
+        {
+            return selector.Error.ToResult(context);
+        }
+
         var result = await sender.Send(
-            new GetRefundSaverSettingsQuery(user.GetAppId(), context.Request.ReadSelector()), cancellationToken);
+            new GetRefundSaverSettingsQuery(user.GetAppId(), selector.Value), cancellationToken);
         return result.ToOkOrError(context);
     }
 }

@@ -25,10 +25,16 @@ public static class TransactionLinksEndpoints
     private static async Task<Results<Ok<TransactionLinkDto>, JsonHttpResult<ErrorBody>>> LinkTransaction(
         HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
+        var selector = context.Request.ReadSelector();
+        if (!selector.IsSuccess)
+        {
+            return selector.Error.ToResult(context);
+        }
+
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
             (LinkTransactionRequest body, FieldErrors fields) => new LinkTransactionCommand(
-                user.GetAppId(), context.Request.ReadSelector(), fields.Check(body.OriginalTransactionId).GetValueOr(null)),
+                user.GetAppId(), selector.Value, fields.Check(body.OriginalTransactionId).GetValueOr(null)),
             cancellationToken);
         if (!command.IsSuccess)
         {

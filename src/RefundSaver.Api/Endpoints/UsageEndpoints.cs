@@ -28,11 +28,17 @@ public static class UsageEndpoints
     private static async Task<Results<Ok<ProfileUsageDto>, JsonHttpResult<ErrorBody>>> ReportUsage(
         HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
+        var selector = context.Request.ReadSelector();
+        if (!selector.IsSuccess)
+        {
+            return selector.Error.ToResult(context);
+        }
+
         var command = await JsonRequestBody.ReadAsync(
             context.Request,
             (ReportUsageRequest body, FieldErrors fields) => new ReportUsageCommand(
                 user.GetAppId(),
-                context.Request.ReadSelector(),
+                selector.Value,
                 fields.Check(body.PlayTimeSeconds),
                 fields.Check(body.AccountStatus)),
             cancellationToken);
@@ -48,7 +54,13 @@ public static class UsageEndpoints
     private static async Task<Results<Ok<ProfileUsageDto>, JsonHttpResult<ErrorBody>>> GetUsage(
         HttpContext context, ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
-        var result = await sender.Send(new GetUsageQuery(user.GetAppId(), context.Request.ReadSelector()), cancellationToken);
+        var selector = context.Request.ReadSelector();
+        if (!selector.IsSuccess)
+        {
+            return selector.Error.ToResult(context);
+        }
+
+        var result = await sender.Send(new GetUsageQuery(user.GetAppId(), selector.Value), cancellationToken);
         return result.ToOkOrError(context);
     }
 }

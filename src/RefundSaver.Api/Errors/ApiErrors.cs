@@ -22,7 +22,7 @@ public static partial class ApiErrors
     };
 
     public static ErrorBody BodyOf(Error error, int statusCode) => new(
-        error.Details.Select(detail => new ErrorBodyEntry(detail.Source, detail.Messages)).ToList(),
+        error.Details.Select(detail => new ErrorBodyEntry(WireNames.Of(detail.Source), detail.Messages)).ToList(),
         error.Code,
         statusCode);
 
@@ -30,7 +30,7 @@ public static partial class ApiErrors
     {
         var statusCode = StatusCodeOf(error);
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("RefundSaver.Api.Errors");
-        var reason = string.Join("; ", error.Details.Select(detail => $"{detail.Source}: {string.Join(" ", detail.Messages)}"));
+        var reason = string.Join("; ", error.Details.Select(detail => $"{WireNames.Of(detail.Source)}: {string.Join(" ", detail.Messages)}"));
         // Client mistakes are routine; refusals that need an operator (422, 503) are not.
         var level = statusCode is StatusCodes.Status422UnprocessableEntity or >= StatusCodes.Status500InternalServerError
             ? LogLevel.Warning
@@ -50,7 +50,7 @@ public static partial class ApiErrors
 
     public static JsonHttpResult<ErrorBody> Single(int statusCode, string code, string message) =>
         TypedResults.Json(
-            new ErrorBody([new ErrorBodyEntry(Error.NonFieldErrors, [message])], code, statusCode),
+            new ErrorBody([new ErrorBodyEntry(WireNames.NonFieldErrors, [message])], code, statusCode),
             statusCode: statusCode);
 
     [LoggerMessage(Message = "Rejected {Method} {Path} with {StatusCode} {ErrorCode}: {Reason}")]

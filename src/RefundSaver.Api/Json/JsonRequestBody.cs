@@ -131,7 +131,7 @@ public static class JsonRequestBody
 
             if (root != JsonTokenType.StartObject)
             {
-                return Error.Validation(Error.NonFieldErrors, $"Invalid data. Expected a JSON object, but got {Describe(root)}.");
+                return Error.Validation(Error.WholeRequest, $"Invalid data. Expected a JSON object, but got {Describe(root)}.");
             }
         }
         catch (JsonException exception)
@@ -155,14 +155,14 @@ public static class JsonRequestBody
         }
 
         var reader = new Utf8JsonReader(json);
-        var field = Error.NonFieldErrors;
+        var field = Error.WholeRequest;
         try
         {
             while (reader.Read())
             {
                 if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
                 {
-                    field = Error.NonFieldErrors;
+                    field = Error.WholeRequest;
                 }
 
                 if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
@@ -187,8 +187,8 @@ public static class JsonRequestBody
     }
 
     private static Error ParseError(Exception exception) =>
-        Error.Validation(Error.NonFieldErrors, $"JSON parse error - {exception.Message}");
+        Error.Validation(Error.WholeRequest, $"JSON parse error - {exception.Message}");
 
     private static Error TooLarge { get; } = new(
-        ErrorKind.TooLarge, "request_too_large", [new ErrorDetail(Error.NonFieldErrors, [$"The request body is larger than {MaxBytes} bytes."])]);
+        ErrorKind.TooLarge, "request_too_large", [new ErrorDetail(Error.WholeRequest, [$"The request body is larger than {MaxBytes} bytes."])]);
 }

@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using RefundSaver.Api.Endpoints;
 using RefundSaver.Api.Errors;
 using RefundSaver.Application.Common.Paging;
 using RefundSaver.Application.Profiles;
@@ -47,14 +48,14 @@ public static class EndpointDocumentation
             operation.Parameters ??= [];
             operation.Parameters.Add(Parameter(
                 ParameterLocation.Header,
-                ProfileSelector.CustomerUserIdHeader,
+                ProfileRequestHeaders.CustomerUserId,
                 new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
-                $"The profile's customer user id. Give this or {ProfileSelector.ProfileIdHeader}, not both."));
+                $"The profile's customer user id. Give this or {ProfileRequestHeaders.ProfileId}, not both."));
             operation.Parameters.Add(Parameter(
                 ParameterLocation.Header,
-                ProfileSelector.ProfileIdHeader,
+                ProfileRequestHeaders.ProfileId,
                 new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
-                $"The profile's id. Give this or {ProfileSelector.CustomerUserIdHeader}, not both."));
+                $"The profile's id. Give this or {ProfileRequestHeaders.CustomerUserId}, not both."));
             return Task.CompletedTask;
         });
 

@@ -4,7 +4,7 @@ namespace RefundSaver.Application.AppStore;
 
 public static class AppStoreErrors
 {
-    public const string SignedPayloadField = "signedPayload";
+    public const string SignedPayloadField = nameof(Notifications.Commands.ReceiveNotification.ReceiveNotificationCommand.SignedPayload);
 
     public static Error Malformed(string message) => Error.Validation(SignedPayloadField, message);
 
@@ -20,5 +20,5 @@ public static class AppStoreErrors
 
     /// <summary>Apple signed it, but no configured app takes it: Apple retries, and a retry after the set-up succeeds.</summary>
     public static Error AppNotConfigured(string reason) =>
-        new(ErrorKind.Unprocessable, "app_not_configured", [new ErrorDetail(Error.NonFieldErrors, [reason])]);
+        new(ErrorKind.Unprocessable, "app_not_configured", [new ErrorDetail(Error.WholeRequest, [reason])]);
 }

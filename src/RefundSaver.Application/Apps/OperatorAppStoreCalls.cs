@@ -59,7 +59,7 @@ internal static class OperatorAppStoreCalls
         }
         catch (InvalidAppStoreKeyException exception)
         {
-            return new Error(ErrorKind.Unprocessable, "app_store_key_invalid", [new ErrorDetail("app_store_credentials", [exception.Message])]);
+            return new Error(ErrorKind.Unprocessable, "app_store_key_invalid", [new ErrorDetail(nameof(Commands.UpdateApp.UpdateAppCommand.AppStoreCredentials), [exception.Message])]);
         }
     }
 
@@ -72,7 +72,7 @@ internal static class OperatorAppStoreCalls
     public static Error Refused(AppStoreAnswer answer) => new(
         ErrorKind.Unprocessable,
         "app_store_refused",
-        [new ErrorDetail(Error.NonFieldErrors, [$"The App Store answered {answer.StatusCode?.ToString() ?? answer.Kind.ToString()}"
+        [new ErrorDetail(Error.WholeRequest, [$"The App Store answered {answer.StatusCode?.ToString() ?? answer.Kind.ToString()}"
             + (answer.ErrorCode is { } code ? $" with error {code}" : string.Empty)
             + (string.IsNullOrWhiteSpace(answer.ErrorMessage) ? "." : $": {answer.ErrorMessage}")])]);
 }

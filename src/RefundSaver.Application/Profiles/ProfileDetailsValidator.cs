@@ -1,5 +1,4 @@
 using FluentValidation;
-using RefundSaver.Domain.Common;
 using RefundSaver.Domain.Profiles;
 
 namespace RefundSaver.Application.Profiles;
@@ -8,16 +7,13 @@ internal sealed class ProfileDetailsValidator : AbstractValidator<ProfileDetails
 {
     public ProfileDetailsValidator()
     {
-        RuleForText(details => details.Email, "email", 254)
-            .EmailAddress().When(details => details.Email.GetValueOr(null) is not null);
-        RuleForText(details => details.PhoneNumber, "phone_number", 32);
-        RuleForText(details => details.FirstName, "first_name", 100);
-        RuleForText(details => details.LastName, "last_name", 100);
+        When(details => details.Email is { HasValue: true, Value: not null }, () =>
+            RuleFor(details => details.Email.Value).MaximumLength(254).EmailAddress());
+        When(details => details.PhoneNumber is { HasValue: true, Value: not null }, () =>
+            RuleFor(details => details.PhoneNumber.Value).MaximumLength(32));
+        When(details => details.FirstName is { HasValue: true, Value: not null }, () =>
+            RuleFor(details => details.FirstName.Value).MaximumLength(100));
+        When(details => details.LastName is { HasValue: true, Value: not null }, () =>
+            RuleFor(details => details.LastName.Value).MaximumLength(100));
     }
-
-    private IRuleBuilderOptions<ProfileDetails, string?> RuleForText(
-        Func<ProfileDetails, Optional<string?>> field, string name, int maximumLength) =>
-        RuleFor(details => field(details).GetValueOr(null))
-            .MaximumLength(maximumLength)
-            .OverridePropertyName(name);
 }

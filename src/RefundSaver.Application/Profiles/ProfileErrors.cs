@@ -1,4 +1,5 @@
 using RefundSaver.Application.Common.Results;
+using RefundSaver.Domain.Profiles;
 
 namespace RefundSaver.Application.Profiles;
 
@@ -6,12 +7,12 @@ public static class ProfileErrors
 {
     /// <summary>Seed 000's answer, to the letter: the header names no profile, so it is a bad request (400).</summary>
     public static Error NotFound { get; } = new(
-        ErrorKind.Validation, "profile_does_not_exist", [new ErrorDetail(Error.NonFieldErrors, ["Profile not found"])]);
+        ErrorKind.Validation, "profile_does_not_exist", [new ErrorDetail(Error.WholeRequest, ["Profile not found"])]);
 
     /// <summary>Profile ids are global; one that another app uses cannot be taken.</summary>
     public static Error ProfileIdTaken { get; } =
-        Error.Conflict("profile_already_exists", ProfileSelector.ProfileIdHeader, "This profile id is already in use.");
+        Error.Conflict("profile_already_exists", $"{nameof(IProfileRequest.Selector)}.{nameof(ProfileSelector.ProfileId)}", "This profile id is already in use.");
 
     public static Error AppAccountTokenTaken { get; } =
-        Error.Conflict("app_account_token_taken", "app_account_token", "Another profile of this app has this app account token.");
+        Error.Conflict("app_account_token_taken", nameof(ProfileDetails.AppAccountToken), "Another profile of this app has this app account token.");
 }

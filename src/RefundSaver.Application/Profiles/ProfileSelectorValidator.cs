@@ -3,28 +3,20 @@ using RefundSaver.Application.Common.Validation;
 
 namespace RefundSaver.Application.Profiles;
 
-/// <summary>Exactly one profile header, well formed; included by the validator of every profile request.</summary>
+/// <summary>The profile's name, well formed; included by the validator of every profile request.</summary>
 internal sealed class ProfileSelectorValidator<TRequest> : AbstractValidator<TRequest>
     where TRequest : IProfileRequest
 {
     public ProfileSelectorValidator()
     {
-        RuleFor(request => request.Selector)
-            .Must(selector => selector.CustomerUserId is not null || selector.ProfileId is not null)
-            .WithMessage($"Either the {ProfileSelector.CustomerUserIdHeader} or the {ProfileSelector.ProfileIdHeader} header is required.")
-            .Must(selector => selector.CustomerUserId is null || selector.ProfileId is null)
-            .WithMessage($"Give only one of the {ProfileSelector.CustomerUserIdHeader} and {ProfileSelector.ProfileIdHeader} headers, not both.")
-            .OverridePropertyName("non_field_errors");
         RuleFor(request => request.Selector.CustomerUserId)
             .NotEmpty().WithMessage("The customer user id must not be empty.")
             .MaximumLength(255)
             // Half a surrogate pair or a U+0000 is no text PostgreSQL can store or compare: the caller's mistake, not our 500.
             .Must(StorableText.IsStorable).WithMessage("The customer user id must be valid Unicode text without null characters.")
-            .When(request => request.Selector.CustomerUserId is not null)
-            .OverridePropertyName(ProfileSelector.CustomerUserIdHeader);
+            .When(request => request.Selector.CustomerUserId is not null);
         RuleFor(request => request.Selector.ProfileId)
             .Must(id => Guid.TryParse(id, out _)).WithMessage("The profile id must be a UUID.")
-            .When(request => request.Selector.ProfileId is not null)
-            .OverridePropertyName(ProfileSelector.ProfileIdHeader);
+            .When(request => request.Selector.ProfileId is not null);
     }
 }

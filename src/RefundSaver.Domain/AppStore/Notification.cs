@@ -27,6 +27,9 @@ public sealed class Notification
 
     public string? OriginalTransactionId { get; private set; }
 
+    /// <summary>What it decided about its transaction's refund, if it is a refund decision.</summary>
+    public RefundOutcome? RefundOutcome { get; private set; }
+
     /// <summary>What storing it changed, for people: "ledger: transaction 2000…", "consumption request created".</summary>
     public string Effect { get; private set; } = string.Empty;
 

@@ -69,17 +69,6 @@ public sealed class Profile
         UpdatedAt = now;
     }
 
-    /// <summary>A left-out setting is kept; an explicit null goes back to the app's default.</summary>
-    public void ChangeRefundSaverSettings(
-        Optional<bool?> consent,
-        Optional<CustomPreference?> customPreference,
-        DateTimeOffset now)
-    {
-        Consent = consent.GetValueOr(Consent);
-        CustomPreference = customPreference.GetValueOr(CustomPreference);
-        UpdatedAt = now;
-    }
-
     /// <summary>A left-out report is kept; an explicit null forgets it.</summary>
     public void ReportUsage(Optional<long?> playTimeSeconds, Optional<UserStatus?> accountStatus, DateTimeOffset now)
     {

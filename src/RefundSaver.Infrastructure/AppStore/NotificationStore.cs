@@ -38,8 +38,9 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
     // account token the purchase carries (the token it was given, else its id: one unique index).
     // For each ledger field the newest signed value wins; an older one only fills a gap. Revocation
     // fields follow the newest as they are, since a reversed refund clears them. A row whose customer
-    // was erased takes neither a token nor a profile again. A refund decision
-    // may arrive before the request it decides: the request picks it up.
+    // was erased takes neither a token nor a profile again. A refund decision (its outcome is the
+    // handler's, stored with the notification) may arrive before the request it decides: the
+    // request picks it up.
     private const string Save = """
         WITH input AS (
             SELECT *
@@ -56,9 +57,9 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
                                       position)
         ), inserted AS (
             INSERT INTO notifications (id, app_id, notification_uuid, notification_type, subtype, environment, signed_date,
-                                       received_at, transaction_id, original_transaction_id, effect, payload)
+                                       received_at, transaction_id, original_transaction_id, refund_outcome, effect, payload)
             SELECT id, app_id, notification_uuid, notification_type, subtype, environment, signed_date,
-                   received_at, transaction_id, original_transaction_id, effect, payload
+                   received_at, transaction_id, original_transaction_id, outcome, effect, payload
             FROM input
             ON CONFLICT (notification_uuid) DO NOTHING
             RETURNING id
@@ -107,11 +108,10 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
             FROM stored s
             LEFT JOIN ledger ON ledger.app_id = s.app_id AND ledger.transaction_id = s.transaction_id
             LEFT JOIN LATERAL (
-                SELECT CASE n.notification_type WHEN 'REFUND' THEN 'Refunded' WHEN 'REFUND_DECLINED' THEN 'Declined' ELSE 'Reversed' END AS outcome,
-                       n.signed_date
+                SELECT n.refund_outcome AS outcome, n.signed_date
                 FROM notifications n
                 WHERE n.app_id = s.app_id AND n.transaction_id = s.transaction_id AND n.signed_date >= s.signed_date
-                  AND n.notification_type IN ('REFUND', 'REFUND_DECLINED', 'REFUND_REVERSED')
+                  AND n.refund_outcome IS NOT NULL
                 ORDER BY n.signed_date DESC
                 LIMIT 1) AS decided ON true
             WHERE s.request_id IS NOT NULL

@@ -1,6 +1,8 @@
 using EFCore.NamingConventions.Internal;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using RefundSaver.Application.Common.Interfaces;
+using RefundSaver.Application.Common.Persistence;
 using RefundSaver.Domain.Apps;
 using RefundSaver.Domain.AppStore;
 using RefundSaver.Domain.Profiles;
@@ -40,6 +42,18 @@ public sealed class RefundSaverDbContext(DbContextOptions<RefundSaverDbContext> 
         if (optionsBuilder.Options.FindExtension<NamingConventionsOptionsExtension>() is null)
         {
             optionsBuilder.UseSnakeCaseNaming();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw new UniqueKeyViolationException(exception);
         }
     }
 

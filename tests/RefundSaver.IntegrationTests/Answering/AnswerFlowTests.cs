@@ -27,7 +27,7 @@ public sealed class AnswerFlowTests(RealServersFixture servers) : AnsweringTest(
             usage.StatusCode.ShouldBe(HttpStatusCode.OK, await usage.Content.ReadAsStringAsync());
         }
 
-        var transactionId = await Apple.PurchaseAsync(app.BundleId, profileId);
+        var transactionId = await Apple.BuyAsync(app.Apple, profileId);
         using (var report = await app.Backend.PostAsync(
             "/api/v2/server-side-api/purchase/app-store/transactions/consumption/",
             Json(new JsonObject { ["transaction_id"] = transactionId, ["consumption_percentage"] = 80, ["delivery_status"] = "delivered" })))

@@ -68,7 +68,7 @@ public sealed class AppleErrorTests(RealServersFixture servers) : AnsweringTest(
             await Apple.AddFaultAsync(app.BundleId, 400, errorCode: code);
         }
 
-        var transactionId = await Apple.PurchaseAsync(app.BundleId, profileId, productType);
+        var transactionId = await Apple.BuyAsync(app.Apple, profileId, productType);
         await Apple.RequestRefundAsync(transactionId);
         var request = await WaitForFinalAsync(app.Id, transactionId);
 

@@ -50,7 +50,7 @@ public sealed class ErasureTests(RealServersFixture servers) : AnsweringTest(ser
         }
         else
         {
-            transactionId = await Apple.PurchaseAsync(app.BundleId, profileId);
+            transactionId = await Apple.BuyAsync(app.Apple, profileId);
             await Eventually.UntilAsync(
                 () => ColumnsHoldingAsync(profileId.ToString()),
                 columns => columns.Contains("app_store_transactions.app_account_token"),

@@ -61,7 +61,7 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
         return (app, bundleId);
     }
 
-    private string Transaction(string bundleId, string transactionId, DateTimeOffset signedDate, string productId = "coins.100",
+    private string Transaction(string bundleId, string transactionId, DateTimeOffset signedDate, string? productId = "coins.100",
         long price = 4990, Guid? appAccountToken = null, DateTimeOffset? revocationDate = null, string environment = "Sandbox") =>
         new JwsSigner(_chain).Sign(new JsonObject
         {
@@ -224,6 +224,7 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
     [Theory]
     [InlineData("REFUND", "refunded")]
     [InlineData("REFUND_DECLINED", "declined")]
+    [InlineData("REFUND_REVERSED", "reversed")]
     public async Task Post_WhenAppleDecidesTheRefund_ShouldSetTheRequestsOutcome(string type, string outcome)
     {
         var (app, bundleId) = await ConfiguredAppAsync();
@@ -284,6 +285,40 @@ public sealed class AppStoreWebhookTests(RealServersFixture servers) : Integrati
             .ShouldBe(transactions.Count);
         (await CountAsync("SELECT count(*) FROM app_store_transactions WHERE app_id = @app AND revocation_date IS NOT NULL", app.Id))
             .ShouldBe(transactions.Count);
+    }
+
+    // The ledger's merge lives in NotificationStore's statement only: this table pins it. The second
+    // notification is signed an hour after (+1) or before (-1) the first; a product of null is left out.
+    [Theory]
+    [InlineData("coins.a", false, 1, "coins.b", false, "coins.b", false)]
+    [InlineData("coins.a", false, -1, "coins.b", false, "coins.a", false)]
+    [InlineData("coins.a", false, 1, null, false, "coins.a", false)]
+    [InlineData(null, false, -1, "coins.b", false, "coins.b", false)]
+    [InlineData("coins.a", false, 1, "coins.a", true, "coins.a", true)]
+    [InlineData("coins.a", true, 1, "coins.a", false, "coins.a", false)]
+    [InlineData("coins.a", false, -1, "coins.a", true, "coins.a", false)]
+    public async Task Post_WhenTwoNotificationsCarryOneTransaction_ShouldMergeNewestSignedValueFirst(
+        string? firstProduct, bool firstRevoked, int secondHours, string? secondProduct, bool secondRevoked,
+        string expectedProduct, bool expectedRevoked)
+    {
+        var (app, bundleId) = await ConfiguredAppAsync();
+        var transactionId = "21" + Random.Shared.NextInt64(10_000_000, 99_999_999);
+        foreach (var (signed, product, revoked) in new[]
+                 {
+                     (Signed, firstProduct, firstRevoked),
+                     (Signed.AddHours(secondHours), secondProduct, secondRevoked),
+                 })
+        {
+            var response = await PostAsync(Notification(revoked ? "REFUND" : "ONE_TIME_CHARGE", bundleId, signedDate: signed,
+                signedTransaction: Transaction(bundleId, transactionId, signed, product, revocationDate: revoked ? signed : null)));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await CountAsync(
+            $"SELECT count(*) FROM app_store_transactions WHERE app_id = @app AND product_id = '{expectedProduct}' " +
+            $"AND (revocation_date IS NOT NULL) = {expectedRevoked} " +
+            $"AND signed_date = 'epoch'::timestamptz + {Signed.AddHours(Math.Max(0, secondHours)).ToUnixTimeMilliseconds()} * interval '1 millisecond'",
+            app.Id)).ShouldBe(1);
     }
 
     [Fact]

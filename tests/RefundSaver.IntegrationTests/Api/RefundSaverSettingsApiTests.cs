@@ -62,6 +62,39 @@ public sealed class RefundSaverSettingsApiTests(RealServersFixture servers) : In
         settings.ContainsKey("custom_preference").ShouldBeTrue();
     }
 
+    // The rule lives in RefundSaverSettingsStore's statement only: this table pins it, from a profile
+    // that has both settings (consent true, grant) and, for the last row, one that has neither.
+    [Theory]
+    [InlineData("{}", "true", "grant")]
+    [InlineData("""{"consent": false}""", "false", "grant")]
+    [InlineData("""{"consent": null}""", "null", "grant")]
+    [InlineData("""{"custom_preference": "decline"}""", "true", "decline")]
+    [InlineData("""{"custom_preference": null}""", "true", "null")]
+    [InlineData("""{"consent": null, "custom_preference": "no_preference"}""", "null", "no_preference")]
+    [InlineData("""{"consent": false, "custom_preference": null}""", "false", "null")]
+    [InlineData("""{"consent": null, "custom_preference": null}""", "null", "null")]
+    [InlineData("""{"consent": true, "custom_preference": "grant"}""", "true", "grant", false)]
+    public async Task Post_WhenAppliedToKnownSettings_ShouldKeepLeftOutFieldsAndResetNulls(
+        string json, string consent, string customPreference, bool startWithBoth = true)
+    {
+        var (app, _) = await AppWithProfileAsync();
+        if (startWithBoth)
+        {
+            (await PostSettings(app, """{"consent": true, "custom_preference": "grant"}""")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var response = await PostSettings(app, json);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stored = (await ReadJsonAsync(await app.Client.SendAsync(Request(HttpMethod.Get, Path, customerUserId: "customer-1"))))["settings"]!;
+        var answered = (await ReadJsonAsync(response))["settings"]!;
+        foreach (var settings in new[] { answered, stored })
+        {
+            (settings["consent"]?.ToJsonString() ?? "null").ShouldBe(consent);
+            (settings["custom_preference"]?.GetValue<string>() ?? "null").ShouldBe(customPreference);
+        }
+    }
+
     [Fact]
     public async Task Post_WhenEmptyBody_ShouldChangeNothing()
     {

@@ -69,7 +69,7 @@ public abstract class AnsweringTest(RealServersFixture servers) : IAsyncLifetime
     }
 
     /// <summary>An app in both systems, as an operator configures it.</summary>
-    protected sealed record ConfiguredApp(Guid Id, string BundleId, string Environment, HttpClient Backend, SimulatorClient.App Apple);
+    protected sealed record ConfiguredApp(Guid Id, string BundleId, string Environment, HttpClient Backend, CreatedApp Apple);
 
     /// <summary>
     /// The app in RefundSaver and at the App Store (in <paramref name="environment"/>, notifications
@@ -83,7 +83,7 @@ public abstract class AnsweringTest(RealServersFixture servers) : IAsyncLifetime
         var created = await Admin.PostAsJsonAsync("/admin/api/apps", new { name = "Answering test", bundle_id = bundleId });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var app = await ReadJsonAsync(created);
-        var apple = await Apple.CreateAppAsync(bundleId, environment, webhook ?? Api.WebhookUrl);
+        var apple = await Apple.CreateAppAsync(environment, webhook ?? Api.WebhookUrl, bundleId);
 
         var patch = new JsonObject
         {
@@ -134,7 +134,7 @@ public abstract class AnsweringTest(RealServersFixture servers) : IAsyncLifetime
     /// <summary>The customer (token <paramref name="appAccountToken"/>) buys and asks Apple for a refund. Returns the transaction id.</summary>
     protected async Task<string> BuyAndAskForRefundAsync(ConfiguredApp app, Guid? appAccountToken, string reason = "UNINTENDED_PURCHASE")
     {
-        var transactionId = await Apple.PurchaseAsync(app.BundleId, appAccountToken);
+        var transactionId = await Apple.BuyAsync(app.Apple, appAccountToken);
         await Apple.RequestRefundAsync(transactionId, reason);
         return transactionId;
     }

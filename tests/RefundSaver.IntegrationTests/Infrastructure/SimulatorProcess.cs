@@ -87,12 +87,12 @@ public sealed class SimulatorProcess : IDisposable
     {
         using var http = CreateClient();
         using var control = new SimulatorClient(CreateClient());
-        var app = await control.CreateAppAsync("com.example.warmup" + Guid.NewGuid().ToString("N")[..12], "Production", new Uri(BaseAddress, "/health"));
+        var app = await control.CreateAppAsync("Production", new Uri(BaseAddress, "/health"), "com.example.warmup" + Guid.NewGuid().ToString("N")[..12]);
         var call = new AppStoreCall(new AppStoreCredentials(app.IssuerId, app.KeyId, app.PrivateKeyPem), app.BundleId, AppStoreEnvironment.Production);
         var token = new AppStoreTokenFactory(TimeProvider.System).GetToken(call);
         for (var index = 0; index < 5; index++)
         {
-            var transactionId = await control.PurchaseAsync(app.BundleId, appAccountToken: null);
+            var transactionId = await control.BuyAsync(app, appAccountToken: null);
             using var request = new HttpRequestMessage(HttpMethod.Put, $"/inApps/v2/transactions/consumption/{transactionId}")
             {
                 Content = new StringContent("""{"customerConsented":true,"deliveryStatus":"DELIVERED","sampleContentProvided":false}""", Encoding.UTF8, "application/json"),

@@ -226,7 +226,7 @@ public sealed class JsonRequestBodyTests
 
         var result = await ReadAppAsync(json);
 
-        ShouldRejectOnly(result, Error.NonFieldErrors, $"JSON parse error - {expected}");
+        ShouldRejectOnly(result, Error.WholeRequest, $"JSON parse error - {expected}");
     }
 
     [Theory]
@@ -234,7 +234,7 @@ public sealed class JsonRequestBodyTests
     [InlineData("""{"environments": ["\u0000"]}""", "environments")]
     [InlineData("""{"app_store_credentials": {"issuer_id": "\u0000"}}""", "app_store_credentials")]
     [InlineData("""{"rules": [{"when": {"storefronts": ["US\u0000"]}, "preference": "decline"}]}""", "rules")]
-    [InlineData("""{"\u0000": 1}""", Error.NonFieldErrors)]
+    [InlineData("""{"\u0000": 1}""", Error.WholeRequest)]
     public async Task ReadAsync_WhenAStringHoldsANullCharacter_ShouldRejectThatField(string json, string field) =>
         ShouldRejectOnly(await ReadAppAsync(json), field, "Null characters are not allowed.");
 
@@ -249,7 +249,7 @@ public sealed class JsonRequestBodyTests
     {
         var detail = SingleDetail(await ReadAppAsync("""{"bundle_id": "\ud800"}"""));
 
-        detail.Source.ShouldBe(Error.NonFieldErrors);
+        detail.Source.ShouldBe(Error.WholeRequest);
         detail.Messages.ShouldHaveSingleItem().ShouldStartWith("JSON parse error - Cannot read incomplete UTF-16 JSON text");
     }
 
@@ -260,7 +260,7 @@ public sealed class JsonRequestBodyTests
     [InlineData("1", "a number")]
     [InlineData("true", "a boolean")]
     public async Task ReadAsync_WhenBodyIsNotAnObject_ShouldSayWhatItGot(string json, string got) =>
-        ShouldRejectOnly(await ReadAppAsync(json), Error.NonFieldErrors, $"Invalid data. Expected a JSON object, but got {got}.");
+        ShouldRejectOnly(await ReadAppAsync(json), Error.WholeRequest, $"Invalid data. Expected a JSON object, but got {got}.");
 
     [Theory]
     [InlineData(true)]

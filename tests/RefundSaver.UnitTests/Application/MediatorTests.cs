@@ -33,7 +33,7 @@ public sealed class MediatorTests
 
         result.IsSuccess.ShouldBeFalse();
         result.Error.Kind.ShouldBe(ErrorKind.Validation);
-        result.Error.Details.Select(detail => detail.Source).ShouldBe(["name"]);
+        result.Error.Details.Select(detail => detail.Source).ShouldBe(["Name"]);
         await _handler.DidNotReceiveWithAnyArgs().Handle(default!, default);
     }
 

@@ -1,3 +1,4 @@
+using RefundSaver.Api.Errors;
 using RefundSaver.Application.AppStore.Purchases.Commands.ReportPurchase;
 using RefundSaver.Domain.Common;
 
@@ -36,7 +37,7 @@ public sealed class ReportPurchaseCommandValidatorTests
     {
         var result = _validator.Validate(Command(percentage: Percent(percent)));
 
-        result.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe("consumption_percentage");
+        WireNames.Of(result.Errors.ShouldHaveSingleItem().PropertyName).ShouldBe("consumption_percentage");
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class ReportPurchaseCommandValidatorTests
     {
         var result = _validator.Validate(Command(transactionId));
 
-        result.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe("transaction_id");
+        WireNames.Of(result.Errors.ShouldHaveSingleItem().PropertyName).ShouldBe("transaction_id");
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class ReportPurchaseCommandValidatorTests
 
         var result = _validator.Validate(Command(new string('1', 65)));
 
-        result.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe("transaction_id");
+        WireNames.Of(result.Errors.ShouldHaveSingleItem().PropertyName).ShouldBe("transaction_id");
     }
 
     [Theory]
@@ -78,7 +79,7 @@ public sealed class ReportPurchaseCommandValidatorTests
         var result = _validator.Validate(Command(delivery: Optional<string?>.Of(delivery)));
 
         var error = result.Errors.ShouldHaveSingleItem();
-        error.PropertyName.ShouldBe("delivery_status");
+        WireNames.Of(error.PropertyName).ShouldBe("delivery_status");
         error.ErrorMessage.ShouldContain("in_game_currency_change");
     }
 }

@@ -1,3 +1,4 @@
+using RefundSaver.Api.Errors;
 using RefundSaver.Application.Profiles;
 using RefundSaver.Application.Profiles.Commands.SetRefundSaverSettings;
 using RefundSaver.Domain.Common;
@@ -31,31 +32,21 @@ public sealed class SetRefundSaverSettingsCommandValidatorTests
     {
         var result = _validator.Validate(Command(preference: Optional<string?>.Of(preference)));
 
-        result.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe("custom_preference");
+        WireNames.Of(result.Errors.ShouldHaveSingleItem().PropertyName).ShouldBe("custom_preference");
     }
 
-    [Fact]
-    public void Validate_WhenBothHeaders_ShouldFailOnNonFieldErrors()
-    {
-        var result = _validator.Validate(Command(customerUserId: "customer", profileId: Guid.NewGuid().ToString()));
-
-        result.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe("non_field_errors");
-    }
-
-    [Fact]
-    public void Validate_WhenNeitherHeader_ShouldFailOnNonFieldErrors()
-    {
-        var result = _validator.Validate(Command(customerUserId: null));
-
-        result.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe("non_field_errors");
-    }
+    [Theory]
+    [InlineData("customer", "0196a1b2-0000-7000-8000-000000000001")]
+    [InlineData(null, null)]
+    public void ProfileSelector_WhenNeitherOrBothAreGiven_ShouldRefuseToExist(string? customerUserId, string? profileId) =>
+        Should.Throw<ArgumentException>(() => new ProfileSelector(customerUserId, profileId));
 
     [Fact]
     public void Validate_WhenProfileIdIsNotAUuid_ShouldNameTheHeader()
     {
         var result = _validator.Validate(Command(customerUserId: null, profileId: "not-a-uuid"));
 
-        result.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe(ProfileSelector.ProfileIdHeader);
+        WireNames.Of(result.Errors.ShouldHaveSingleItem().PropertyName).ShouldBe("adapty-profile-id");
     }
 
     [Fact]
@@ -63,6 +54,6 @@ public sealed class SetRefundSaverSettingsCommandValidatorTests
     {
         var result = _validator.Validate(Command(customerUserId: ""));
 
-        result.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe(ProfileSelector.CustomerUserIdHeader);
+        WireNames.Of(result.Errors.ShouldHaveSingleItem().PropertyName).ShouldBe("adapty-customer-user-id");
     }
 }

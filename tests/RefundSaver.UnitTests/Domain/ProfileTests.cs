@@ -9,43 +9,6 @@ public sealed class ProfileTests
     private static readonly DateTimeOffset Later = Created.AddHours(1);
 
     [Fact]
-    public void ChangeRefundSaverSettings_WhenFieldsLeftOut_ShouldKeepThem()
-    {
-        var profile = Profile.CreateForCustomer(Guid.NewGuid(), "customer", Created);
-        profile.ChangeRefundSaverSettings(Optional<bool?>.Of(true), Optional<CustomPreference?>.Of(CustomPreference.Grant), Created);
-
-        profile.ChangeRefundSaverSettings(Optional<bool?>.Unset, Optional<CustomPreference?>.Unset, Later);
-
-        profile.Consent.ShouldBe(true);
-        profile.CustomPreference.ShouldBe(CustomPreference.Grant);
-        profile.UpdatedAt.ShouldBe(Later);
-    }
-
-    [Fact]
-    public void ChangeRefundSaverSettings_WhenExplicitNull_ShouldResetToAppDefault()
-    {
-        var profile = Profile.CreateForCustomer(Guid.NewGuid(), "customer", Created);
-        profile.ChangeRefundSaverSettings(Optional<bool?>.Of(false), Optional<CustomPreference?>.Of(CustomPreference.Decline), Created);
-
-        profile.ChangeRefundSaverSettings(Optional<bool?>.Of(null), Optional<CustomPreference?>.Of(null), Later);
-
-        profile.Consent.ShouldBeNull();
-        profile.CustomPreference.ShouldBeNull();
-    }
-
-    [Fact]
-    public void ChangeRefundSaverSettings_WhenOnlyOneFieldGiven_ShouldChangeOnlyThatField()
-    {
-        var profile = Profile.CreateForCustomer(Guid.NewGuid(), "customer", Created);
-        profile.ChangeRefundSaverSettings(Optional<bool?>.Of(true), Optional<CustomPreference?>.Of(CustomPreference.Grant), Created);
-
-        profile.ChangeRefundSaverSettings(Optional<bool?>.Unset, Optional<CustomPreference?>.Of(CustomPreference.NoPreference), Later);
-
-        profile.Consent.ShouldBe(true);
-        profile.CustomPreference.ShouldBe(CustomPreference.NoPreference);
-    }
-
-    [Fact]
     public void UpdateDetails_WhenSomeFieldsLeftOut_ShouldKeepThoseAndClearExplicitNulls()
     {
         var profile = Profile.CreateForCustomer(Guid.NewGuid(), "customer", Created);

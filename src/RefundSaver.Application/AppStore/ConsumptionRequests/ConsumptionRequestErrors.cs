@@ -8,9 +8,9 @@ public static class ConsumptionRequestErrors
 
     public static Error AlreadySent { get; } = Error.Conflict(
         "consumption_request_already_sent",
-        Error.NonFieldErrors,
+        Error.WholeRequest,
         "The request is being sent or is final; its preference can no longer change.");
 
     public static Error NotHeld { get; } = Error.Conflict(
-        "consumption_request_not_held", "send_now", "Only a request held for review can be sent now.");
+        "consumption_request_not_held", nameof(Commands.ReviewConsumptionRequest.ReviewConsumptionRequestCommand.SendNow), "Only a request held for review can be sent now.");
 }

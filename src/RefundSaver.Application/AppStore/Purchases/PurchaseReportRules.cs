@@ -5,8 +5,6 @@ namespace RefundSaver.Application.AppStore.Purchases;
 /// <summary>The input rules that the report and its query share.</summary>
 internal static class PurchaseReportRules
 {
-    public const string TransactionIdField = "transaction_id";
-
     /// <summary>Apple counts consumption in thousandths of a percent (0–100000); the API speaks percent.</summary>
     public const decimal ThousandthsPerPercent = 1000m;
 

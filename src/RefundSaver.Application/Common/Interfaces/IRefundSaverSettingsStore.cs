@@ -6,8 +6,9 @@ namespace RefundSaver.Application.Common.Interfaces;
 
 /// <summary>
 /// Changes a profile's refund saver settings in one round trip. It is the hottest write of the
-/// server-side API, so it is a single statement rather than a load, a change and a save; the rule
-/// is <see cref="Profile.ChangeRefundSaverSettings"/>'s: a left-out setting is kept, null resets it.
+/// server-side API, so it is a single statement rather than a load, a change and a save, and the
+/// statement owns the rule: a left-out setting is kept, an explicit null goes back to the app's
+/// default (pinned end to end by RefundSaverSettingsTests).
 /// </summary>
 public interface IRefundSaverSettingsStore
 {

@@ -6,8 +6,8 @@ internal sealed class PageRequestValidator : AbstractValidator<PageRequest>
 {
     public PageRequestValidator()
     {
-        RuleFor(page => page.Page).GreaterThanOrEqualTo(1).WithMessage("Pages count from 1.").OverridePropertyName("page");
+        RuleFor(page => page.Page).GreaterThanOrEqualTo(1).WithMessage("Pages count from 1.");
         RuleFor(page => page.PageSize).InclusiveBetween(1, PageRequest.MaxPageSize)
-            .WithMessage($"A page holds 1 to {PageRequest.MaxPageSize} items.").OverridePropertyName("page_size");
+            .WithMessage($"A page holds 1 to {PageRequest.MaxPageSize} items.");
     }
 }

@@ -1,4 +1,7 @@
 namespace RefundSaver.Application.Common.Results;
 
-/// <summary>What was wrong with one input (a field, a header, or <c>non_field_errors</c>).</summary>
+/// <summary>
+/// What was wrong with one input, named by its path in the request record (<c>AppStoreCredentials.KeyId</c>,
+/// as FluentValidation names it) or <see cref="Error.WholeRequest"/>; the API turns it into the wire's name.
+/// </summary>
 public sealed record ErrorDetail(string Source, IReadOnlyList<string> Messages);

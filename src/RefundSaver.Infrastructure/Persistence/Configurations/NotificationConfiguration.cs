@@ -16,6 +16,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(notification => notification.Environment).HasMaxLength(16).HasConversion<string>();
         builder.Property(notification => notification.TransactionId).HasMaxLength(64);
         builder.Property(notification => notification.OriginalTransactionId).HasMaxLength(64);
+        builder.Property(notification => notification.RefundOutcome).HasMaxLength(16).HasConversion<string>();
         builder.Property(notification => notification.Effect).IsRequired();
         builder.Property(notification => notification.Payload).HasColumnType("jsonb").IsRequired();
         builder.HasIndex(notification => notification.NotificationUuid).IsUnique();

@@ -397,6 +397,11 @@ namespace RefundSaver.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("RefundOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("refund_outcome");
+
                     b.Property<DateTimeOffset>("SignedDate")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("signed_date");

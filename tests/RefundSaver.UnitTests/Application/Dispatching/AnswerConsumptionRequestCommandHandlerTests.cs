@@ -41,7 +41,7 @@ public sealed class AnswerConsumptionRequestCommandHandlerTests
     public async Task Handle_WhenTheCustomerDeclined_ShouldSkipWithoutTheFactsOrApple()
     {
         var context = DispatchScenario.Context();
-        context.Profile!.ChangeRefundSaverSettings(Optional<bool?>.Of(false), default, DispatchScenario.Signed);
+        context.Profile!.With(nameof(context.Profile.Consent), false);
 
         await HandleAsync(context);
 

@@ -73,9 +73,10 @@ internal static class DispatchScenario
         CustomPreference? customPreference = null,
         DateTimeOffset? createdAt = null)
     {
-        var profile = Profile.CreateForCustomer(app.Id, "customer-42", createdAt ?? Signed.AddDays(-20));
-        profile.ChangeRefundSaverSettings(Optional<bool?>.Of(consent), Optional<CustomPreference?>.Of(customPreference), Signed);
-        return profile;
+        // Settings are changed in SQL only (RefundSaverSettingsStore), so they are set here as a row would load them.
+        return Profile.CreateForCustomer(app.Id, "customer-42", createdAt ?? Signed.AddDays(-20))
+            .With(nameof(Profile.Consent), consent)
+            .With(nameof(Profile.CustomPreference), customPreference);
     }
 
     public static AppStoreTransaction Transaction(

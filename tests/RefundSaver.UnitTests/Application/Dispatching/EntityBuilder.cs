@@ -3,8 +3,8 @@ using System.Reflection;
 namespace RefundSaver.UnitTests.Application.Dispatching;
 
 /// <summary>
-/// Test-only: builds entities that production creates only in SQL (<c>ConsumptionRequest</c>,
-/// <c>AppStoreTransaction</c>) by calling their private constructor and setting their private setters by
+/// Test-only: builds entities that production creates or changes only in SQL (<c>ConsumptionRequest</c>,
+/// <c>AppStoreTransaction</c>, a profile's settings) by calling their private constructor and setting their private setters by
 /// reflection, so that the domain keeps no public setters for the tests' sake.
 /// </summary>
 internal static class EntityBuilder

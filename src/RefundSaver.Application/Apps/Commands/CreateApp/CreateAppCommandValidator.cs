@@ -8,12 +8,10 @@ internal sealed class CreateAppCommandValidator : AbstractValidator<CreateAppCom
     {
         RuleFor(command => command.Name)
             .NotEmpty().WithMessage("This field is required.")
-            .MaximumLength(200)
-            .OverridePropertyName("name");
+            .MaximumLength(200);
         RuleFor(command => command.BundleId)
             .NotEmpty().WithMessage("This field is required.")
             .MaximumLength(155)
-            .Matches("^[A-Za-z0-9.-]+$").WithMessage("A bundle id holds only letters, digits, dots and hyphens.")
-            .OverridePropertyName("bundle_id");
+            .Matches("^[A-Za-z0-9.-]+$").WithMessage("A bundle id holds only letters, digits, dots and hyphens.");
     }
 }

@@ -8,6 +8,5 @@ internal sealed class RequestTestNotificationCommandValidator : AbstractValidato
     public RequestTestNotificationCommandValidator() =>
         RuleFor(command => command.Environment)
             .Must(name => name is null || AppStoreEnvironmentNames.TryParse(name, out _))
-            .WithMessage("Sandbox or Production (default: Production if the app accepts it, else Sandbox).")
-            .OverridePropertyName("environment");
+            .WithMessage("Sandbox or Production (default: Production if the app accepts it, else Sandbox).");
 }

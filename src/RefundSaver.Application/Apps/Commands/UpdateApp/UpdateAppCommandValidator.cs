@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using FluentValidation;
+using FluentValidation.Results;
+using RefundSaver.Application.Common.Validation;
 using RefundSaver.Application.Apps.Rules;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Domain.AppStore;
@@ -12,31 +14,29 @@ internal sealed class UpdateAppCommandValidator : AbstractValidator<UpdateAppCom
     /// <summary>Apple answers within 12 hours of the request; a hold leaves an hour to send.</summary>
     public const int MaxReviewDelayMinutes = 11 * 60;
 
+    private const string MustBeTrueOrFalse = "Must be true or false.";
+
     public UpdateAppCommandValidator()
     {
         When(command => command.BundleId.HasValue, () => RuleFor(command => command.BundleId.Value)
             .NotEmpty().WithMessage("This field may not be null or empty.")
             .MaximumLength(155)
-            .Matches("^[A-Za-z0-9.-]+$").WithMessage("A bundle id holds only letters, digits, dots and hyphens.")
-            .OverridePropertyName("bundle_id"));
+            .Matches("^[A-Za-z0-9.-]+$").WithMessage("A bundle id holds only letters, digits, dots and hyphens."));
         When(command => command.AppleAppId.HasValue, () => RuleFor(command => command.AppleAppId.Value)
-            .GreaterThan(0).WithMessage("Apple's app id is a positive number.")
-            .OverridePropertyName("apple_app_id"));
+            .GreaterThan(0).WithMessage("Apple's app id is a positive number."));
         When(command => command.Environments.HasValue, () => RuleFor(command => command.Environments.Value)
             .NotEmpty().WithMessage("Give at least one of: Sandbox, Production.")
             .Must(names => names!.All(name => AppStoreEnvironmentNames.TryParse(name, out _)))
-            .WithMessage("Each environment is Sandbox or Production.")
-            .OverridePropertyName("environments"));
+            .WithMessage("Each environment is Sandbox or Production."));
         When(command => command.ExtraTrustedRoots.HasValue, () => RuleFor(command => command.ExtraTrustedRoots.Value)
             .NotNull().WithMessage("Give a list (empty to trust Apple's root alone).")
-            .OverridePropertyName("extra_trusted_roots")
             .Custom((pems, context) =>
             {
                 for (var index = 0; index < (pems?.Count ?? 0); index++)
                 {
                     if (TrustedRootCertificate.ProblemWith(pems![index]) is { } problem)
                     {
-                        context.AddFailure("extra_trusted_roots", $"Root {index} {problem}.");
+                        context.AddFailure(new ValidationFailure(context.PropertyPath, $"Root {index} {problem}."));
                     }
                 }
             }));
@@ -44,42 +44,36 @@ internal sealed class UpdateAppCommandValidator : AbstractValidator<UpdateAppCom
         {
             RuleFor(command => command.AppStoreCredentials.Value!.IssuerId)
                 .NotEmpty().WithMessage("The issuer id from App Store Connect (Users and Access → Integrations) is required.")
-                .MaximumLength(64).OverridePropertyName("app_store_credentials.issuer_id");
+                .MaximumLength(64);
             RuleFor(command => command.AppStoreCredentials.Value!.KeyId)
                 .NotEmpty().WithMessage("The key id of the In-App Purchase key is required.")
-                .MaximumLength(64).Matches("^[A-Za-z0-9]+$").WithMessage("A key id holds only letters and digits.")
-                .OverridePropertyName("app_store_credentials.key_id");
+                .MaximumLength(64).Matches("^[A-Za-z0-9]+$").WithMessage("A key id holds only letters and digits.");
             RuleFor(command => command.AppStoreCredentials.Value!.PrivateKeyPem)
-                .Must(IsP256PrivateKey).WithMessage("Give the downloaded .p8 file's content: a PEM EC private key on P-256.")
-                .OverridePropertyName("app_store_credentials.private_key_pem");
+                .Must(IsP256PrivateKey).WithMessage("Give the downloaded .p8 file's content: a PEM EC private key on P-256.");
         });
-        NotNullWhenGiven(command => command.RefundSaverEnabled, "refund_saver_enabled");
-        NotNullWhenGiven(command => command.SampleContentProvided, "sample_content_provided");
-        OneOfWhenGiven(command => command.ConsumptionApiVersion, "consumption_api_version", ConsumptionApiVersionNames.All);
-        OneOfWhenGiven(command => command.RefundPolicy, "refund_policy", RefundPolicyNames.All);
-        OneOfWhenGiven(command => command.ConsentDefault, "consent_default", ConsentDefaultNames.All);
+        When(command => command.RefundSaverEnabled.HasValue, () => RuleFor(command => command.RefundSaverEnabled.Value)
+            .NotNull().WithMessage(MustBeTrueOrFalse));
+        When(command => command.SampleContentProvided.HasValue, () => RuleFor(command => command.SampleContentProvided.Value)
+            .NotNull().WithMessage(MustBeTrueOrFalse));
+        When(command => command.ConsumptionApiVersion.HasValue, () => RuleFor(command => command.ConsumptionApiVersion.Value)
+            .MustBeOneOf(ConsumptionApiVersionNames.All));
+        When(command => command.RefundPolicy.HasValue, () => RuleFor(command => command.RefundPolicy.Value)
+            .MustBeOneOf(RefundPolicyNames.All));
+        When(command => command.ConsentDefault.HasValue, () => RuleFor(command => command.ConsentDefault.Value)
+            .MustBeOneOf(ConsentDefaultNames.All));
         When(command => command.ReviewDelayMinutes.HasValue, () => RuleFor(command => command.ReviewDelayMinutes.Value)
             .InclusiveBetween(0, MaxReviewDelayMinutes)
-            .WithMessage($"A review delay is 0 to {MaxReviewDelayMinutes} minutes (11 hours), or null for none.")
-            .OverridePropertyName("review_delay_minutes"));
+            .WithMessage($"A review delay is 0 to {MaxReviewDelayMinutes} minutes (11 hours), or null for none."));
         When(command => command.Rules.HasValue, () => RuleFor(command => command.Rules.Value)
             .Custom((rules, context) =>
             {
                 var problems = rules is null ? ["Give a list (empty for no rules)."] : PreferenceRules.Problems(rules);
                 foreach (var problem in problems)
                 {
-                    context.AddFailure("rules", problem);
+                    context.AddFailure(new ValidationFailure(context.PropertyPath, problem));
                 }
             }));
     }
-
-    private void NotNullWhenGiven(Func<UpdateAppCommand, Domain.Common.Optional<bool?>> field, string name) =>
-        When(command => field(command).HasValue, () => RuleFor(command => field(command).Value)
-            .NotNull().WithMessage("Must be true or false.").OverridePropertyName(name));
-
-    private void OneOfWhenGiven(Func<UpdateAppCommand, Domain.Common.Optional<string?>> field, string name, IReadOnlyList<string> names) =>
-        When(command => field(command).HasValue, () => RuleFor(command => field(command).Value)
-            .Must(names.Contains).WithMessage($"Must be one of: {string.Join(", ", names)}.").OverridePropertyName(name));
 
     private static bool IsP256PrivateKey(string? pem)
     {

@@ -8,9 +8,9 @@ internal sealed class GetTestNotificationStatusQueryValidator : AbstractValidato
     public GetTestNotificationStatusQueryValidator()
     {
         RuleFor(query => query.Token).NotEmpty().MaximumLength(200).Matches("^[A-Za-z0-9_.-]+$")
-            .WithMessage("Not a test notification token.").OverridePropertyName("token");
+            .WithMessage("Not a test notification token.");
         RuleFor(query => query.Environment)
             .Must(name => name is null || AppStoreEnvironmentNames.TryParse(name, out _))
-            .WithMessage("Sandbox or Production.").OverridePropertyName("environment");
+            .WithMessage("Sandbox or Production.");
     }
 }

@@ -40,7 +40,7 @@ internal sealed class CreateProfileCommandHandler(IApplicationDbContext db, Prof
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        catch (UniqueKeyViolationException)
         {
             // A concurrent create won a unique key. Of the same profile: answer with that one. Else
             // it took the profile id in another app, or this app account token.

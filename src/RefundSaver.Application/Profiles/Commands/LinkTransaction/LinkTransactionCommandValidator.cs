@@ -10,7 +10,6 @@ internal sealed class LinkTransactionCommandValidator : AbstractValidator<LinkTr
         RuleFor(command => command.OriginalTransactionId)
             .NotEmpty().WithMessage("This field is required.")
             .MaximumLength(64)
-            .Matches(@"^[0-9A-Za-z-]+\z").WithMessage("An App Store transaction id holds only digits and letters.")
-            .OverridePropertyName("original_transaction_id");
+            .Matches(@"^[0-9A-Za-z-]+\z").WithMessage("An App Store transaction id holds only digits and letters.");
     }
 }

@@ -11,16 +11,14 @@ internal sealed class ReportUsageCommandValidator : AbstractValidator<ReportUsag
     public ReportUsageCommandValidator()
     {
         Include(new ProfileSelectorValidator<ReportUsageCommand>());
-        RuleFor(command => command.PlayTimeSeconds.GetValueOr(null))
-            .InclusiveBetween(0, MaxPlayTimeSeconds)
-            .WithMessage($"Play time is a whole number of seconds from 0 to {MaxPlayTimeSeconds} (10 years), or null.")
-            .When(command => command.PlayTimeSeconds.GetValueOr(null) is not null)
-            .OverridePropertyName("play_time_seconds");
-        RuleFor(command => command.AccountStatus.GetValueOr(null))
-            .Must(value => UserStatusNames.TryParse(value, out _))
-            .When(command => command.AccountStatus.GetValueOr(null) is not null)
-            .WithMessage(command =>
-                $"\"{command.AccountStatus.Value}\" is not a valid choice. Valid choices: {string.Join(", ", UserStatusNames.All)}, or null.")
-            .OverridePropertyName("account_status");
+        When(command => command.PlayTimeSeconds is { HasValue: true, Value: not null }, () =>
+            RuleFor(command => command.PlayTimeSeconds.Value)
+                .InclusiveBetween(0, MaxPlayTimeSeconds)
+                .WithMessage($"Play time is a whole number of seconds from 0 to {MaxPlayTimeSeconds} (10 years), or null."));
+        When(command => command.AccountStatus is { HasValue: true, Value: not null }, () =>
+            RuleFor(command => command.AccountStatus.Value)
+                .Must(value => UserStatusNames.TryParse(value, out _))
+                .WithMessage(command =>
+                    $"\"{command.AccountStatus.Value}\" is not a valid choice. Valid choices: {string.Join(", ", UserStatusNames.All)}, or null."));
     }
 }

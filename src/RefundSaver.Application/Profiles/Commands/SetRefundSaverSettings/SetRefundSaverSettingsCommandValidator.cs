@@ -8,11 +8,10 @@ internal sealed class SetRefundSaverSettingsCommandValidator : AbstractValidator
     public SetRefundSaverSettingsCommandValidator()
     {
         Include(new ProfileSelectorValidator<SetRefundSaverSettingsCommand>());
-        RuleFor(command => command.CustomPreference.GetValueOr(null))
-            .Must(value => CustomPreferenceNames.TryParse(value, out _))
-            .When(command => command.CustomPreference.GetValueOr(null) is not null)
-            .WithMessage(command =>
-                $"\"{command.CustomPreference.Value}\" is not a valid choice. Valid choices: {string.Join(", ", CustomPreferenceNames.All)}, or null.")
-            .OverridePropertyName("custom_preference");
+        When(command => command.CustomPreference is { HasValue: true, Value: not null }, () =>
+            RuleFor(command => command.CustomPreference.Value)
+                .Must(value => CustomPreferenceNames.TryParse(value, out _))
+                .WithMessage(command =>
+                    $"\"{command.CustomPreference.Value}\" is not a valid choice. Valid choices: {string.Join(", ", CustomPreferenceNames.All)}, or null."));
     }
 }

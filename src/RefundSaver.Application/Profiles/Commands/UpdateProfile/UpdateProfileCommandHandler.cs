@@ -30,7 +30,7 @@ internal sealed class UpdateProfileCommandHandler(IApplicationDbContext db, Prof
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        catch (UniqueKeyViolationException)
         {
             // Another profile came to answer to the same token first, after the check above.
             db.Profiles.Entry(profile).State = EntityState.Detached;

@@ -9,11 +9,9 @@ internal sealed class ReviewConsumptionRequestCommandValidator : AbstractValidat
     {
         When(command => command.Preference is { HasValue: true, Value: not null }, () => RuleFor(command => command.Preference.Value)
             .Must(name => RefundPreferenceNames.TryParse(name, out _))
-            .WithMessage($"Must be one of: {string.Join(", ", RefundPreferenceNames.All)}, or null.")
-            .OverridePropertyName("preference"));
+            .WithMessage($"Must be one of: {string.Join(", ", RefundPreferenceNames.All)}, or null."));
         RuleFor(command => command)
             .Must(command => command.Preference.HasValue || command.SendNow)
-            .WithMessage("Give a preference, send_now: true, or both.")
-            .OverridePropertyName("non_field_errors");
+            .WithMessage("Give a preference, send_now: true, or both.");
     }
 }

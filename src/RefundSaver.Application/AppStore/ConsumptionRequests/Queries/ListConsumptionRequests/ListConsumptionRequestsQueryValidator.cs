@@ -14,7 +14,6 @@ internal sealed class ListConsumptionRequestsQueryValidator : AbstractValidator<
         RuleFor(query => query.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
         RuleFor(query => query.State)
             .Must(state => state is null || States.Contains(state))
-            .WithMessage($"A state is one of: {string.Join(", ", States)}.")
-            .OverridePropertyName("state");
+            .WithMessage($"A state is one of: {string.Join(", ", States)}.");
     }
 }

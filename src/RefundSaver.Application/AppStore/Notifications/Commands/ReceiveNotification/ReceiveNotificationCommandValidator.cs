@@ -6,6 +6,5 @@ internal sealed class ReceiveNotificationCommandValidator : AbstractValidator<Re
 {
     public ReceiveNotificationCommandValidator() =>
         RuleFor(command => command.SignedPayload)
-            .NotEmpty().WithMessage("This field is required.")
-            .OverridePropertyName(AppStoreErrors.SignedPayloadField);
+            .NotEmpty().WithMessage("This field is required.");
 }

@@ -18,7 +18,7 @@ internal sealed class ListNotificationsQueryHandler(IApplicationDbContext db)
         }
 
         var notifications = db.Notifications.AsNoTracking().Where(notification => notification.AppId == request.AppId);
-        if (request.NotificationType is { } type)
+        if (request.Type is { } type)
         {
             notifications = notifications.Where(notification => notification.NotificationType == type);
         }

@@ -8,6 +8,6 @@ internal sealed class ListNotificationsQueryValidator : AbstractValidator<ListNo
     public ListNotificationsQueryValidator()
     {
         RuleFor(query => query.Page).SetValidator(new PageRequestValidator()).OverridePropertyName(string.Empty);
-        RuleFor(query => query.NotificationType).MaximumLength(64).OverridePropertyName("type");
+        RuleFor(query => query.Type).MaximumLength(64);
     }
 }

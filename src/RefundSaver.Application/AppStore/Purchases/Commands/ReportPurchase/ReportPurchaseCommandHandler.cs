@@ -33,7 +33,7 @@ internal sealed class ReportPurchaseCommandHandler(IApplicationDbContext db, Tim
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (isNew && exception.IsUniqueViolation())
+        catch (UniqueKeyViolationException exception) when (isNew)
         {
             // A concurrent first report of the transaction inserted it: report onto that one.
             db.PurchaseReports.Entry(report).State = EntityState.Detached;

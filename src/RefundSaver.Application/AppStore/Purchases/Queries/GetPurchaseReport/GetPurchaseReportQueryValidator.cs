@@ -5,7 +5,5 @@ namespace RefundSaver.Application.AppStore.Purchases.Queries.GetPurchaseReport;
 internal sealed class GetPurchaseReportQueryValidator : AbstractValidator<GetPurchaseReportQuery>
 {
     public GetPurchaseReportQueryValidator() =>
-        RuleFor(query => query.TransactionId)
-            .MustBeTransactionId()
-            .OverridePropertyName(PurchaseReportRules.TransactionIdField);
+        RuleFor(query => query.TransactionId).MustBeTransactionId();
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace RefundSaver.AppStoreSimulator.Tests.Infrastructure;
+namespace RefundSaver.TestSupport.Simulator;
 
 /// <summary>Every part of an App Store Server API token, so that a test can get one of them wrong. Null leaves a part out.</summary>
 public sealed record TokenSpec

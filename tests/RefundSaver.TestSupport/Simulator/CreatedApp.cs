@@ -1,4 +1,4 @@
-namespace RefundSaver.AppStoreSimulator.Tests.Infrastructure;
+namespace RefundSaver.TestSupport.Simulator;
 
 /// <summary>What <c>POST /simulator/apps</c> answered: the app and its .p8 key.</summary>
 public sealed record CreatedApp(

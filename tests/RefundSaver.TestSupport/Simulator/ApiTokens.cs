@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace RefundSaver.AppStoreSimulator.Tests.Infrastructure;
+namespace RefundSaver.TestSupport.Simulator;
 
 /// <summary>Builds App Store Server API tokens by hand (header, claims, signature), right or wrong on purpose.</summary>
 public static class ApiTokens
