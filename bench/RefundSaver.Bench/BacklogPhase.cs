@@ -48,6 +48,7 @@ internal sealed class BacklogPhase(SystemClient client, RequestsTable table, Bac
         }, cancellationToken, every: TimeSpan.FromSeconds(1));
         Console.WriteLine($"  held          all {total:N0} Held in PostgreSQL {held.TotalSeconds:F1} s after the last refund request");
 
+        var cpu = ProcessCpu.Start();
         var (released, releasedAt) = await table.ReleaseHeldAsync(cancellationToken);
         Console.WriteLine($"  released      {released:N0} at {releasedAt:HH:mm:ss.fff} (UPDATE … SET state = 'Due', due_at = now() WHERE state = 'Held'; NOTIFY)");
         await Poll.WaitUntilAsync($"all {total:N0} requests are final", settings.Timeout, async ct =>
@@ -56,11 +57,17 @@ internal sealed class BacklogPhase(SystemClient client, RequestsTable table, Bac
             var final = counts.Where(c => RequestsTable.FinalStates.Contains(c.Key)).Sum(c => c.Value);
             return (final == total, RequestsTable.Describe(counts));
         }, cancellationToken, every: TimeSpan.FromSeconds(1));
+        var cpuPerRequest = cpu.PerNotification(total);
 
         var rows = await table.RowsAsync(appIds, cancellationToken);
         var stats = await client.StatsAsync(cancellationToken);
         var bigStarts = await table.AttemptStartsAsync(big.Id, cancellationToken);
         Report(rows, stats, big, apps[..^1], releasedAt, MostInOneSecond(bigStarts));
+        if (cpuPerRequest is not null)
+        {
+            // From the release to the poll that saw every request final (up to a second past the last).
+            Console.WriteLine($"    cpu each        {cpuPerRequest} per request drained");
+        }
     }
 
     /// <summary>The most of <paramref name="sorted"/> within any second (t − 1 s, t], as Apple counts.</summary>

@@ -19,6 +19,7 @@ internal sealed class ProcessCpu
         ("load generator", "RefundSaver.Bench.dll load"),
         ("postgres", "postgres"),
         ("redis", "redis-server"),
+        ("simulator", "net10.0/RefundSaver.AppStoreSimulator"),
         // Aspire's dashboard takes the services' telemetry (OTLP) while they run.
         ("dashboard", "Aspire.Dashboard"),
     ];

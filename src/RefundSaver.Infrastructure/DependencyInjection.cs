@@ -57,15 +57,19 @@ public static class DependencyInjection
         services.AddScoped<IProfileEraser, ProfileEraser>();
         services.AddHostedService<DatabaseMigrator>();
 
-        builder.AddKeyedNpgsqlDataSource(
-            NotificationStore.DataSourceKey,
-            settings =>
-            {
-                settings.ConnectionString = NotificationStore.ConnectionString(Tuned(databaseConnection));
-                settings.DisableHealthChecks = true;
-            },
-            TraceWorkOnly);
+        // Data sources of their own, with the main one's tuning and a server setting of their own.
+        void AddTunedDataSource(string key, Func<string, string> connectionString) =>
+            builder.AddKeyedNpgsqlDataSource(
+                key,
+                settings =>
+                {
+                    settings.ConnectionString = connectionString(Tuned(databaseConnection));
+                    settings.DisableHealthChecks = true;
+                },
+                TraceWorkOnly);
+        AddTunedDataSource(NotificationStore.DataSourceKey, NotificationStore.ConnectionString);
         services.AddSingleton<INotificationStore, NotificationStore>();
+        AddTunedDataSource(DispatchQueue.DataSourceKey, DispatchQueue.ConnectionString);
 
         builder.AddRedisClient(RedisConnectionName, configureOptions: options =>
         {
@@ -129,6 +133,7 @@ public static class DependencyInjection
         services.AddSingleton<AppleTurns>();
         services.AddSingleton<IAppleTurns>(provider => provider.GetRequiredService<AppleTurns>());
         services.AddSingleton<LeasedRequestMoves>();
+        services.AddSingleton<AttemptRecords>();
         services.AddScoped<ILeasedRequests, LeasedRequests>();
         if (builder.Configuration.GetValue<bool?>($"{DispatcherOptions.Section}:{nameof(DispatcherOptions.Enabled)}") ?? true)
         {

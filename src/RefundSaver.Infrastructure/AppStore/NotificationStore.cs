@@ -141,12 +141,8 @@ internal sealed class NotificationStore : INotificationStore, IAsyncDisposable
     /// length take the same plan). With the default, each time autovacuum analyzes a table the next
     /// five batches would plan the large statement afresh for their values, milliseconds each.
     /// </summary>
-    public static string ConnectionString(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        builder.Options = $"{builder.Options} -c plan_cache_mode=force_generic_plan".Trim();
-        return builder.ConnectionString;
-    }
+    public static string ConnectionString(string connectionString) =>
+        ServerSettings.With(connectionString, "plan_cache_mode=force_generic_plan");
 
     public Task<bool> SaveAsync(NewNotification notification, CancellationToken cancellationToken) => _writer.WriteAsync(notification);
 

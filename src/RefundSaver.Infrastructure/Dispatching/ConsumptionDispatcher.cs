@@ -31,7 +31,11 @@ internal sealed partial class ConsumptionDispatcher(
 {
     private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
 
+    private static readonly TimeSpan ShortClaimInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly DispatcherOptions _options = options.Value;
+
+    private int ClaimAtLeast => Math.Max(1, _options.Concurrency / 4);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,13 +48,22 @@ internal sealed partial class ConsumptionDispatcher(
         var listening = ListenAsync(stoppingToken);
         var beating = HeartbeatAsync(stoppingToken);
         HashSet<Task> running = [];
+        var nextClaimAt = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 running.RemoveWhere(task => task.IsCompleted);
-                var free = _options.Concurrency - (running.Count - turns.Waiting);
-                var claimed = free <= 0 ? [] : await ClaimAsync(free, stoppingToken);
+                var busy = running.Count - turns.Waiting;
+                var free = _options.Concurrency - busy;
+                // A claim costs PostgreSQL milliseconds whatever its size, so while requests are in
+                // hand the loop does not claim for each answer: it waits for a quarter of the places
+                // to free up, and after a claim that found less than it had room for (the due
+                // requests are taken up to their apps' turns) it waits ShortClaimInterval.
+                var now = clock.GetUtcNow();
+                var throttled = running.Count > 0 && now < nextClaimAt;
+                var fewPlaces = free <= 0 || (busy > 0 && free < ClaimAtLeast);
+                var claimed = fewPlaces || throttled ? [] : await ClaimAsync(free, stoppingToken);
                 foreach (var context in claimed)
                 {
                     running.Add(AnswerAsync(context, stoppingToken));
@@ -61,7 +74,16 @@ internal sealed partial class ConsumptionDispatcher(
                     continue;
                 }
 
-                await wake.WaitAsync(claimed.Count == 0 ? await IdleTimeAsync(stoppingToken) : IdleCap, stoppingToken);
+                if (!fewPlaces && !throttled)
+                {
+                    nextClaimAt = now + ShortClaimInterval;
+                }
+
+                // Each answer and each new request wakes the loop; a claim that found nothing sleeps until the next due request.
+                var sleep = throttled ? nextClaimAt - now
+                    : claimed.Count == 0 && !fewPlaces ? await IdleTimeAsync(stoppingToken)
+                    : IdleCap;
+                await wake.WaitAsync(sleep, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RefundSaver.Application.AppStore.Api;
 using RefundSaver.Application.AppStore.Dispatching;
 using RefundSaver.Application.Profiles;
 using RefundSaver.Domain.AppStore;
@@ -10,6 +11,8 @@ namespace RefundSaver.Infrastructure.Dispatching;
 /// <summary>Reads what a dispatcher needs about the requests it claims, as they stand now (a link or report made since the notification counts).</summary>
 internal static class DispatchContextLoader
 {
+    private const string UnauthorizedResult = nameof(AppStoreAnswerKind.Unauthorized);
+
     /// <summary>
     /// The claimed requests, each with its app, its ledger row and its customer: enough to decide
     /// whether it is sent now (<see cref="DispatchPlanner.WithoutSending"/>). One query per kind of
@@ -78,7 +81,7 @@ internal static class DispatchContextLoader
                     .ToListAsync(cancellationToken))
                 .Select(Convert.ToHexString).ToHashSet();
 
-        return requests.Select(request =>
+        var contexts = requests.Select(request =>
         {
             var transaction = TransactionOf(request);
             var profile = ProfileOf(request);
@@ -87,38 +90,66 @@ internal static class DispatchContextLoader
                     && erasedHashes.Contains(Convert.ToHexString(ErasedCustomer.HashToken(request.AppId, token))));
             return new DispatchContext { Request = request, App = apps[request.AppId], Transaction = transaction, Profile = profile, CustomerErased = erased };
         }).ToList();
+        return await WithFactsAsync(db, contexts, cancellationToken);
     }
 
-    /// <summary>What the body is computed from besides: the backend's report, the customer's purchases and earlier requests.</summary>
-    public static async Task<DispatchContext> WithFactsAsync(RefundSaverDbContext db, DispatchContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a body is computed from besides: the backend's report, the customer's purchases, earlier
+    /// requests, and the request's 401s so far. Loaded for the whole batch, one query per kind, though
+    /// only the requests to send use them: four queries for a batch cost less than deciding which.
+    /// </summary>
+    private static async Task<IReadOnlyList<DispatchContext>> WithFactsAsync(
+        RefundSaverDbContext db, IReadOnlyList<DispatchContext> contexts, CancellationToken cancellationToken)
     {
-        var (request, profile) = (context.Request, context.Profile);
-        var originalTransactionId = OriginalTransactionId(request, context.Transaction);
-        var report = await db.PurchaseReports.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.AppId == request.AppId && r.TransactionId == request.TransactionId, cancellationToken);
+        var appIds = contexts.Select(c => c.Request.AppId).Distinct().ToList();
+        var requestIds = contexts.Select(c => c.Request.Id).ToList();
+        var transactionIds = contexts.Select(c => c.Request.TransactionId).Distinct().ToList();
+        var profileIds = contexts.Select(c => c.Profile?.Id).OfType<Guid>().Distinct().ToList();
+        var originals = contexts.Select(c => OriginalTransactionId(c.Request, c.Transaction)).OfType<string>().Distinct().ToList();
 
-        var purchases = db.AppStoreTransactions.AsNoTracking().Where(t => t.AppId == request.AppId);
-        purchases = profile is not null
-            ? purchases.Where(t => t.ProfileId == profile.Id || t.OriginalTransactionId == originalTransactionId)
-            : purchases.Where(t => t.OriginalTransactionId == originalTransactionId);
-        var history = await purchases
-            .Select(t => new CustomerPurchase(t.Price, t.Currency, t.PurchaseDate, t.RevocationDate != null, t.OfferType, t.OfferDiscountType))
+        var reports = (await db.PurchaseReports.AsNoTracking()
+                .Where(r => appIds.Contains(r.AppId) && transactionIds.Contains(r.TransactionId))
+                .ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.AppId, r.TransactionId));
+        var purchases = await db.AppStoreTransactions.AsNoTracking()
+            .Where(t => appIds.Contains(t.AppId) && ((t.ProfileId != null && profileIds.Contains(t.ProfileId.Value)) || originals.Contains(t.OriginalTransactionId)))
+            .Select(t => new
+            {
+                t.AppId,
+                t.ProfileId,
+                t.OriginalTransactionId,
+                Purchase = new CustomerPurchase(t.Price, t.Currency, t.PurchaseDate, t.RevocationDate != null, t.OfferType, t.OfferDiscountType),
+            })
             .ToListAsync(cancellationToken);
+        var requests = await db.ConsumptionRequests.AsNoTracking()
+            .Where(r => appIds.Contains(r.AppId)
+                && (transactionIds.Contains(r.TransactionId)
+                    || (r.ProfileId != null && profileIds.Contains(r.ProfileId.Value))
+                    || (r.OriginalTransactionId != null && originals.Contains(r.OriginalTransactionId))))
+            .Select(r => new { r.Id, r.AppId, r.TransactionId, r.OriginalTransactionId, r.ProfileId, r.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var unauthorized = await db.ConsumptionAttempts.AsNoTracking()
+            .Where(a => requestIds.Contains(a.RequestId) && a.Result == UnauthorizedResult)
+            .GroupBy(a => a.RequestId)
+            .Select(group => new { RequestId = group.Key, Count = group.Count() })
+            .ToDictionaryAsync(row => row.RequestId, row => row.Count, cancellationToken);
 
-        var earlier = db.ConsumptionRequests.AsNoTracking()
-            .Where(r => r.AppId == request.AppId && r.CreatedAt < request.CreatedAt && r.Id != request.Id);
-        var forTransaction = await earlier.CountAsync(r => r.TransactionId == request.TransactionId, cancellationToken);
-        var forCustomer = profile is not null
-            ? await earlier.CountAsync(r => r.ProfileId == profile.Id || r.OriginalTransactionId == originalTransactionId, cancellationToken)
-            : await earlier.CountAsync(r => r.OriginalTransactionId == originalTransactionId, cancellationToken);
-
-        return context with
+        return contexts.Select(context =>
         {
-            Report = report,
-            History = history,
-            EarlierRequestsForTransaction = forTransaction,
-            EarlierRequestsForCustomer = forCustomer,
-        };
+            var (request, profile) = (context.Request, context.Profile);
+            var original = OriginalTransactionId(request, context.Transaction);
+            bool IsCustomers(Guid? profileId, string? originalTransactionId) =>
+                (profile is not null && profileId == profile.Id) || (original is not null && originalTransactionId == original);
+            var earlier = requests.Where(r => r.AppId == request.AppId && r.CreatedAt < request.CreatedAt && r.Id != request.Id).ToList();
+            return context with
+            {
+                Report = reports.GetValueOrDefault((request.AppId, request.TransactionId)),
+                History = [.. purchases.Where(t => t.AppId == request.AppId && IsCustomers(t.ProfileId, t.OriginalTransactionId)).Select(t => t.Purchase)],
+                EarlierRequestsForTransaction = earlier.Count(r => r.TransactionId == request.TransactionId),
+                EarlierRequestsForCustomer = earlier.Count(r => IsCustomers(r.ProfileId, r.OriginalTransactionId)),
+                UnauthorizedAttempts = unauthorized.GetValueOrDefault(request.Id),
+            };
+        }).ToList();
     }
 
     private static string? OriginalTransactionId(ConsumptionRequest request, AppStoreTransaction? transaction) =>

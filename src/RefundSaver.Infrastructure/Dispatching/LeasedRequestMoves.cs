@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using RefundSaver.Application.AppStore.Dispatching;
 using RefundSaver.Domain.AppStore;
 using RefundSaver.Infrastructure.Persistence;
 
 namespace RefundSaver.Infrastructure.Dispatching;
 
 /// <summary>
-/// The moves of leased requests that need no call to Apple (skipped, expired, held, given back to the
-/// queue), written together: the requests of a claimed batch are decided at the same moment, and
-/// their moves share one statement and one commit. Each move happens only while the dispatcher that
-/// asks for it still holds the request's lease.
+/// The moves of leased requests that record no attempt (skipped, expired, held, given back to the
+/// queue, or marked as being sent), written together: the requests of a claimed batch are decided at
+/// the same moment, and their moves share one statement and one commit. Each move happens only while
+/// the dispatcher that asks for it still holds the request's lease; a request being sent keeps it.
 /// </summary>
 internal sealed class LeasedRequestMoves : IAsyncDisposable
 {
@@ -18,9 +19,16 @@ internal sealed class LeasedRequestMoves : IAsyncDisposable
     private const string Sql = """
         UPDATE consumption_requests r
         SET state = m.state, due_at = CASE WHEN m.has_due_at THEN m.due_at ELSE r.due_at END, state_reason = m.reason,
-            lease_owner = NULL, lease_expires_at = NULL, updated_at = m.moved_at
-        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[], $5::timestamptz[], $6::text[], $7::timestamptz[])
-            AS m(id, owner, state, has_due_at, due_at, reason, moved_at)
+            api_version = CASE WHEN m.sending THEN m.api_version ELSE r.api_version END,
+            body = CASE WHEN m.sending THEN m.body::json ELSE r.body END,
+            preference = CASE WHEN m.sending THEN m.preference ELSE r.preference END,
+            preference_source = CASE WHEN m.sending THEN m.preference_source ELSE r.preference_source END,
+            lease_owner = CASE WHEN m.sending THEN r.lease_owner END,
+            lease_expires_at = CASE WHEN m.sending THEN r.lease_expires_at END,
+            updated_at = m.moved_at
+        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[], $5::timestamptz[], $6::text[], $7::timestamptz[],
+                    $8::boolean[], $9::text[], $10::text[], $11::text[], $12::text[])
+            AS m(id, owner, state, has_due_at, due_at, reason, moved_at, sending, api_version, body, preference, preference_source)
         WHERE r.id = m.id AND r.lease_owner = m.owner
         RETURNING r.id
         """;
@@ -36,7 +44,11 @@ internal sealed class LeasedRequestMoves : IAsyncDisposable
 
     /// <summary>Moves the request to <paramref name="state"/> (due at <paramref name="dueAt"/> when given) and ends the lease; false when the lease was not the owner's.</summary>
     public Task<bool> MoveAsync(Guid requestId, string owner, ConsumptionRequestState state, DateTimeOffset? dueAt, string reason, DateTimeOffset now) =>
-        _writer.WriteAsync(new Move(requestId, owner, state, dueAt, reason, now));
+        _writer.WriteAsync(new Move(requestId, owner, state, dueAt, reason, now, Sending: null));
+
+    /// <summary>Marks the request as being sent with <paramref name="send"/>'s body, keeping the lease; false when the lease was not the owner's.</summary>
+    public Task<bool> StartSendingAsync(Guid requestId, string owner, DispatchPlan.Send send, DateTimeOffset now) =>
+        _writer.WriteAsync(new Move(requestId, owner, ConsumptionRequestState.Sending, null, null, now, send));
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
@@ -48,8 +60,13 @@ internal sealed class LeasedRequestMoves : IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. moves.Select(move => move.State.ToString())] });
         command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = [.. moves.Select(move => move.DueAt.HasValue)] });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. moves.Select(move => move.DueAt ?? move.MovedAt)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. moves.Select(move => move.Reason)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. moves.Select(move => move.Reason)] });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. moves.Select(move => move.MovedAt)] });
+        command.Parameters.Add(new NpgsqlParameter<bool[]> { TypedValue = [.. moves.Select(move => move.Sending is not null)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. moves.Select(move => move.Sending?.ApiVersion)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. moves.Select(move => move.Sending?.Body)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. moves.Select(move => move.Sending?.Preference)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. moves.Select(move => move.Sending?.PreferenceSource)] });
 
         HashSet<Guid> moved = [];
         await using var reader = await command.ExecuteReaderAsync();
@@ -61,5 +78,6 @@ internal sealed class LeasedRequestMoves : IAsyncDisposable
         return [.. moves.Select(move => moved.Contains(move.RequestId))];
     }
 
-    private sealed record Move(Guid RequestId, string Owner, ConsumptionRequestState State, DateTimeOffset? DueAt, string Reason, DateTimeOffset MovedAt);
+    private sealed record Move(
+        Guid RequestId, string Owner, ConsumptionRequestState State, DateTimeOffset? DueAt, string? Reason, DateTimeOffset MovedAt, DispatchPlan.Send? Sending);
 }

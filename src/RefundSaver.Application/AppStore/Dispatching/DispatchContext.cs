@@ -4,7 +4,7 @@ using RefundSaver.Domain.Profiles;
 
 namespace RefundSaver.Application.AppStore.Dispatching;
 
-/// <summary>Everything known when a dispatcher works on one consumption request.</summary>
+/// <summary>Everything known when a dispatcher works on one consumption request, read when it claimed it.</summary>
 public sealed record DispatchContext
 {
     public required ConsumptionRequest Request { get; init; }
@@ -28,4 +28,7 @@ public sealed record DispatchContext
     public int EarlierRequestsForTransaction { get; init; }
 
     public int EarlierRequestsForCustomer { get; init; }
+
+    /// <summary>How many of the request's earlier attempts Apple answered 401.</summary>
+    public int UnauthorizedAttempts { get; init; }
 }

@@ -8,12 +8,6 @@ namespace RefundSaver.Application.AppStore.Dispatching;
 /// </summary>
 public interface ILeasedRequests
 {
-    /// <summary>What the body is computed from besides the claim: the backend's report, the customer's purchases and earlier requests.</summary>
-    Task<DispatchContext> WithFactsAsync(DispatchContext context, CancellationToken cancellationToken);
-
-    /// <summary>How many of the request's attempts Apple answered 401.</summary>
-    Task<int> UnauthorizedAttemptsAsync(Guid requestId, CancellationToken cancellationToken);
-
     /// <summary>Moves the request to a final state without a call to Apple; false when the lease was lost.</summary>
     Task<bool> FinishAsync(Guid requestId, ConsumptionRequestState state, string reason, CancellationToken cancellationToken);
 

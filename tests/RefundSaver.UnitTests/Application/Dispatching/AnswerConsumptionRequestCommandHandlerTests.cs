@@ -28,7 +28,6 @@ public sealed class AnswerConsumptionRequestCommandHandlerTests
 
     public AnswerConsumptionRequestCommandHandlerTests()
     {
-        _requests.WithFactsAsync(Arg.Any<DispatchContext>(), Arg.Any<CancellationToken>()).Returns(call => call.Arg<DispatchContext>());
         _requests.StartSendingAsync(default, default!, default).ReturnsForAnyArgs(true);
         _requests.FinishAsync(default, default, default!, default).ReturnsForAnyArgs(true);
         _protector.Unprotect("sealed-private-key", Arg.Any<CredentialBinding>()).Returns(PrivateKey);
@@ -38,7 +37,7 @@ public sealed class AnswerConsumptionRequestCommandHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenTheCustomerDeclined_ShouldSkipWithoutTheFactsOrApple()
+    public async Task Handle_WhenTheCustomerDeclined_ShouldSkipWithoutApple()
     {
         var context = DispatchScenario.Context();
         context.Profile!.With(nameof(context.Profile.Consent), false);
@@ -46,7 +45,6 @@ public sealed class AnswerConsumptionRequestCommandHandlerTests
         await HandleAsync(context);
 
         await _requests.Received(1).FinishAsync(context.Request.Id, ConsumptionRequestState.Skipped, "No consent: the customer declined.", Arg.Any<CancellationToken>());
-        await _requests.DidNotReceiveWithAnyArgs().WithFactsAsync(default!, default);
         await _turns.DidNotReceiveWithAnyArgs().TakeAsync(default, default, default);
         await _apple.DidNotReceiveWithAnyArgs().SendConsumptionAsync(default!, default!, default!, default!, default);
     }
@@ -72,7 +70,6 @@ public sealed class AnswerConsumptionRequestCommandHandlerTests
 
         Received.InOrder(() =>
         {
-            _requests.WithFactsAsync(context, Arg.Any<CancellationToken>());
             _requests.StartSendingAsync(context.Request.Id, Arg.Any<DispatchPlan.Send>(), Arg.Any<CancellationToken>());
             _apple.PrepareToken(Arg.Is<AppStoreCall>(call => call.TakesTurns && call.Credentials.PrivateKeyPem == PrivateKey));
             _turns.TakeAsync(context.Request.AppId, AppStoreEnvironment.Production, Arg.Any<CancellationToken>());
@@ -140,9 +137,8 @@ public sealed class AnswerConsumptionRequestCommandHandlerTests
     [InlineData(2, true)] // the third (RetrySchedule.MaxUnauthorizedAttempts): failed
     public async Task Handle_WhenAppleAnswers401_ShouldJudgeItWithTheEarlierOnesCounted(int earlier, bool fails)
     {
-        var context = DispatchScenario.Context();
+        var context = DispatchScenario.Context() with { UnauthorizedAttempts = earlier };
         _apple.SendConsumptionAsync(default!, default!, default!, default!, default).ReturnsForAnyArgs(Answer(AppStoreAnswerKind.Unauthorized, 401));
-        _requests.UnauthorizedAttemptsAsync(context.Request.Id, Arg.Any<CancellationToken>()).Returns(earlier);
 
         await HandleAsync(context);
 

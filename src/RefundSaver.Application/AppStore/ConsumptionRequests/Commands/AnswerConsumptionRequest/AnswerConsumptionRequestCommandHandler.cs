@@ -28,9 +28,8 @@ internal sealed partial class AnswerConsumptionRequestCommandHandler(
         var context = command.Claimed;
         var request = context.Request;
 
-        // Held, skipped or expired requests are decided without the facts a body is computed from.
-        var plan = DispatchPlanner.WithoutSending(context, clock.GetUtcNow())
-            ?? planner.Plan(await requests.WithFactsAsync(context, cancellationToken), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var plan = planner.Plan(context, now);
         switch (plan)
         {
             case DispatchPlan.Skip skip:
@@ -108,9 +107,7 @@ internal sealed partial class AnswerConsumptionRequestCommandHandler(
 
         metrics.Attempted(answer.Kind.ToString());
         var attempts = request.Attempts + 1;
-        var unauthorized = answer.Kind == AppStoreAnswerKind.Unauthorized
-            ? await requests.UnauthorizedAttemptsAsync(request.Id, cancellationToken) + 1
-            : 0;
+        var unauthorized = answer.Kind == AppStoreAnswerKind.Unauthorized ? context.UnauthorizedAttempts + 1 : 0;
         var now = clock.GetUtcNow();
         var verdict = AttemptJudge.Judge(answer, attempts, unauthorized, request.Deadline, now, schedule, Random.Shared.NextDouble());
         var attempt = ConsumptionAttempt.Record(
