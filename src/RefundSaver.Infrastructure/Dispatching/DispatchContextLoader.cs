@@ -121,7 +121,7 @@ internal static class DispatchContextLoader
                 Purchase = new CustomerPurchase(t.Price, t.Currency, t.PurchaseDate, t.RevocationDate != null, t.OfferType, t.OfferDiscountType),
             })
             .ToListAsync(cancellationToken);
-        var requests = await db.ConsumptionRequests.AsNoTracking()
+        var related = await db.ConsumptionRequests.AsNoTracking()
             .Where(r => appIds.Contains(r.AppId)
                 && (transactionIds.Contains(r.TransactionId)
                     || (r.ProfileId != null && profileIds.Contains(r.ProfileId.Value))
@@ -140,7 +140,7 @@ internal static class DispatchContextLoader
             var original = OriginalTransactionId(request, context.Transaction);
             bool IsCustomers(Guid? profileId, string? originalTransactionId) =>
                 (profile is not null && profileId == profile.Id) || (original is not null && originalTransactionId == original);
-            var earlier = requests.Where(r => r.AppId == request.AppId && r.CreatedAt < request.CreatedAt && r.Id != request.Id).ToList();
+            var earlier = related.Where(r => r.AppId == request.AppId && r.CreatedAt < request.CreatedAt && r.Id != request.Id).ToList();
             return context with
             {
                 Report = reports.GetValueOrDefault((request.AppId, request.TransactionId)),

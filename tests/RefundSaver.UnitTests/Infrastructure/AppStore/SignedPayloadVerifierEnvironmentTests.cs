@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
-using RefundSaver.AppStoreSimulator.Signing;
 using RefundSaver.Application.AppStore;
 using RefundSaver.Infrastructure.AppStore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace RefundSaver.UnitTests.Infrastructure.AppStore;
 
@@ -11,21 +8,9 @@ namespace RefundSaver.UnitTests.Infrastructure.AppStore;
 /// A root other than Apple's (configured for every app, or an app's own) is trusted for Sandbox
 /// payloads only, unless AppStore:Verification:AllowExtraRootsInProduction is set.
 /// </summary>
-public sealed class SignedPayloadVerifierEnvironmentTests : IDisposable
+public sealed class SignedPayloadVerifierEnvironmentTests : SigningChainTest
 {
     private const string OptInReason = "AppStore:Verification:AllowExtraRootsInProduction=true";
-
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
-    private readonly SigningChain _chain;
-    private readonly JwsSigner _signer;
-
-    public SignedPayloadVerifierEnvironmentTests()
-    {
-        _chain = SigningChain.Create(new SigningChainOptions { Now = _clock.GetUtcNow() });
-        _signer = new JwsSigner(_chain);
-    }
-
-    public void Dispose() => _chain.Dispose();
 
     [Theory]
     [InlineData(false)]
@@ -115,14 +100,14 @@ public sealed class SignedPayloadVerifierEnvironmentTests : IDisposable
     [Fact]
     public void Verify_WhenTheSignatureDoesNotVerify_ShouldGiveThatReasonRatherThanTheRoots()
     {
-        var token = _signer.Sign(Notification("Production"));
-        var forged = token[..token.LastIndexOf('.')] + "." + _signer.Sign(Notification("Sandbox")).Split('.')[2];
+        var token = Signer.Sign(Notification("Production"));
+        var forged = token[..token.LastIndexOf('.')] + "." + Signer.Sign(Notification("Sandbox")).Split('.')[2];
 
-        SignedPayloadVerifierTests.ShouldBeInvalid(Verifier(appsOwnRoot: true).Verify(forged, _chain.TrustedRoots), "signature");
+        SignedPayloadVerifierTests.ShouldBeInvalid(Verifier(appsOwnRoot: true).Verify(forged, Chain.TrustedRoots), "signature");
     }
 
     private SignedPayloadVerification Verify(SignedPayloadVerifier verifier, string payload, bool appsOwnRoot) =>
-        verifier.Verify(_signer.Sign(payload), appsOwnRoot ? _chain.TrustedRoots : []);
+        verifier.Verify(Signer.Sign(payload), appsOwnRoot ? Chain.TrustedRoots : []);
 
     private string Notification(string? environment)
     {
@@ -135,7 +120,7 @@ public sealed class SignedPayloadVerifierEnvironmentTests : IDisposable
         return new JsonObject
         {
             ["notificationType"] = "CONSUMPTION_REQUEST",
-            ["signedDate"] = _clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            ["signedDate"] = Clock.GetUtcNow().ToUnixTimeMilliseconds(),
             ["data"] = data,
         }.ToJsonString();
     }
@@ -143,11 +128,9 @@ public sealed class SignedPayloadVerifierEnvironmentTests : IDisposable
     /// <param name="appsOwnRoot">The test chain's root is the app's own (passed to Verify), else configured for every app.</param>
     /// <param name="allowExtraRootsInProduction">The operator's opt-in.</param>
     private SignedPayloadVerifier Verifier(bool appsOwnRoot, bool allowExtraRootsInProduction = false) =>
-        new(
-            Options.Create(new AppStoreVerificationOptions
-            {
-                ExtraTrustedRoots = appsOwnRoot ? [] : [_chain.RootPem],
-                AllowExtraRootsInProduction = allowExtraRootsInProduction,
-            }),
-            _clock);
+        VerifierWith(new AppStoreVerificationOptions
+        {
+            ExtraTrustedRoots = appsOwnRoot ? [] : [Chain.RootPem],
+            AllowExtraRootsInProduction = allowExtraRootsInProduction,
+        });
 }
